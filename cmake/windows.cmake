@@ -1,0 +1,95 @@
+# The Windows side: wtsapi32.dll, its two import libraries, examples and
+# the tests of the DLL as a program sees it.
+# SPDX-License-Identifier: LGPL-2.1-or-later
+set(CMAKE_RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
+set(CMAKE_LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
+set(OPENWTS_LIB_DIR "${CMAKE_BINARY_DIR}/lib")
+file(MAKE_DIRECTORY "${OPENWTS_LIB_DIR}")
+
+if(CMAKE_SIZEOF_VOID_P EQUAL 4)
+  set(OPENWTS_I686 ON)
+  set(LLVM_MACHINE i386)
+  set(KILL_AT -k)
+  # The def keeps the stdcall sizes for i686.
+  set(WTSAPI32_DEF "${CMAKE_SOURCE_DIR}/def/wtsapi32.def")
+else()
+  set(OPENWTS_I686 OFF)
+  set(LLVM_MACHINE i386:x86-64)
+  set(KILL_AT "")
+  # x86_64 has no stdcall decoration: the same names without @N.
+  set(WTSAPI32_DEF "${CMAKE_BINARY_DIR}/wtsapi32-x86_64.def")
+  file(READ "${CMAKE_SOURCE_DIR}/def/wtsapi32.def" _def)
+  string(REGEX REPLACE "@[0-9]+" "" _def "${_def}")
+  file(GENERATE OUTPUT "${WTSAPI32_DEF}" CONTENT "${_def}")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/def/wtsapi32.def")
+endif()
+
+add_library(wtsapi32 SHARED
+  src/dll/dllmain.c
+  src/dll/server_handle.c
+  src/dll/server_call.c
+  src/dll/caller_identity.c
+  src/dll/transport_inproc.c
+  src/dll/status.c
+  src/dll/text.c
+  src/dll/out_block.c
+  src/dll/server.c
+  src/dll/session.c
+  src/dll/session_layout.c
+  src/dll/query.c
+  src/dll/query_layout.c
+  src/dll/query_ansi.c
+  src/dll/memory.c
+  src/dll/processes.c
+  src/dll/messages.c
+  src/dll/tokens.c
+  src/dll/user_config.c
+  src/dll/system.c
+  src/dll/notifications.c
+  src/dll/virtual_channels.c
+  src/dll/listeners.c
+  src/dll/child_sessions.c
+  src/dll/remote_control.c
+  src/dll/render_hint.c
+  src/dll/undocumented.c
+  src/backends/local/local_backend.c
+  src/backends/local/local_state.c
+  src/backends/local/local_logoff.c
+  "${WTSAPI32_DEF}")
+target_include_directories(wtsapi32 PRIVATE include src/dll src/backends/local)
+target_compile_definitions(wtsapi32 PRIVATE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0601)
+target_link_libraries(wtsapi32 PRIVATE openwts_core)
+# Plain names on i686 (as Windows' DLL), no dependency on libgcc's DLL.
+target_link_options(wtsapi32 PRIVATE -static-libgcc $<$<BOOL:${OPENWTS_I686}>:-Wl,--kill-at>)
+set_target_properties(wtsapi32 PROPERTIES
+  PREFIX "" OUTPUT_NAME wtsapi32
+  # The linker's own import library is not shipped; ours come from the def.
+  IMPORT_PREFIX "" IMPORT_SUFFIX ".linker-implib.a" ARCHIVE_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/obj")
+
+# Import libraries made from the def file: GNU (libwtsapi32.dll.a) and
+# MSVC short-import format (wtsapi32.lib, the Wtsapi32.lib replacement).
+find_program(LLVM_DLLTOOL NAMES llvm-dlltool llvm-dlltool-14 REQUIRED)
+set(IMPLIB_GNU "${OPENWTS_LIB_DIR}/libwtsapi32.dll.a")
+set(IMPLIB_MSVC "${OPENWTS_LIB_DIR}/wtsapi32.lib")
+add_custom_command(OUTPUT "${IMPLIB_GNU}"
+  COMMAND ${CMAKE_DLLTOOL} ${KILL_AT} -d "${WTSAPI32_DEF}" -D wtsapi32.dll -l "${IMPLIB_GNU}"
+  DEPENDS "${WTSAPI32_DEF}" COMMENT "dlltool: libwtsapi32.dll.a")
+add_custom_command(OUTPUT "${IMPLIB_MSVC}"
+  COMMAND ${LLVM_DLLTOOL} -m ${LLVM_MACHINE} ${KILL_AT} -d "${WTSAPI32_DEF}" -D wtsapi32.dll -l "${IMPLIB_MSVC}"
+  DEPENDS "${WTSAPI32_DEF}" COMMENT "llvm-dlltool: wtsapi32.lib")
+add_custom_target(wtsapi32_implibs ALL DEPENDS "${IMPLIB_GNU}" "${IMPLIB_MSVC}" wtsapi32)
+
+add_library(openwts_implib_gnu INTERFACE)
+target_include_directories(openwts_implib_gnu INTERFACE "${CMAKE_SOURCE_DIR}/include")
+target_link_libraries(openwts_implib_gnu INTERFACE "${IMPLIB_GNU}")
+add_dependencies(openwts_implib_gnu wtsapi32_implibs)
+add_library(openwts::implib_gnu ALIAS openwts_implib_gnu)
+
+add_library(openwts_implib_msvc INTERFACE)
+target_include_directories(openwts_implib_msvc INTERFACE "${CMAKE_SOURCE_DIR}/include")
+target_link_libraries(openwts_implib_msvc INTERFACE "${IMPLIB_MSVC}")
+add_dependencies(openwts_implib_msvc wtsapi32_implibs)
+add_library(openwts::implib_msvc ALIAS openwts_implib_msvc)
+
+add_subdirectory(examples)
+add_subdirectory(tests/wine)

@@ -1,0 +1,188 @@
+/*
+ * OpenWTS example tools: shared argument parsing, server handle helpers
+ * and error printing. See common.h.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "common.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <wchar.h>
+
+static wchar_t ascii_lower(wchar_t c)
+{
+    return (c >= L'A' && c <= L'Z') ? (wchar_t)(c - L'A' + L'a') : c;
+}
+
+BOOL ow_equal_nocase(const wchar_t *a, const wchar_t *b)
+{
+    while (*a && ascii_lower(*a) == ascii_lower(*b)) {
+        a++;
+        b++;
+    }
+    return ascii_lower(*a) == ascii_lower(*b);
+}
+
+/* Does text start with prefix (ignoring ASCII case)? */
+static BOOL starts_with_nocase(const wchar_t *text, const wchar_t *prefix)
+{
+    for (; *prefix; text++, prefix++) {
+        if (ascii_lower(*text) != ascii_lower(*prefix))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+BOOL ow_parse_session_id(const wchar_t *text, DWORD *id)
+{
+    unsigned long long value = 0;
+
+    if (!*text)
+        return FALSE;
+    for (; *text; text++) {
+        if (*text < L'0' || *text > L'9')
+            return FALSE;
+        value = value * 10 + (unsigned long long)(*text - L'0');
+        if (value > 0xFFFFFFFFull)
+            return FALSE;
+    }
+    *id = (DWORD)value;
+    return TRUE;
+}
+
+static int usage_error(const struct ow_tool *tool, const wchar_t *problem,
+                       const wchar_t *arg)
+{
+    fwprintf(stderr, L"%ls: %ls: %ls\n", tool->name, problem, arg);
+    fwprintf(stderr, L"%ls", tool->usage);
+    return OW_EXIT_USAGE;
+}
+
+int ow_parse_args(const struct ow_tool *tool, int argc, wchar_t **argv,
+                  struct ow_args *args)
+{
+    int i;
+
+    /* Let the C runtime convert non-ASCII names for output. */
+    setlocale(LC_CTYPE, "");
+
+    args->server = NULL;
+    args->has_session = FALSE;
+    args->session_id = WTS_CURRENT_SESSION;
+    args->verbose = FALSE;
+
+    for (i = 1; i < argc; i++) {
+        wchar_t *arg = argv[i];
+
+        if (arg[0] == L'/' || arg[0] == L'-') {
+            wchar_t *opt = arg + 1;
+
+            if (ow_equal_nocase(opt, L"?")) {
+                wprintf(L"%ls", tool->usage);
+                return OW_EXIT_OK;
+            }
+            if ((tool->accepts & OW_ACCEPT_VERBOSE)
+                && ow_equal_nocase(opt, L"v")) {
+                args->verbose = TRUE;
+                continue;
+            }
+            if (starts_with_nocase(opt, L"server:")) {
+                args->server = opt + wcslen(L"server:");
+                if (!*args->server)
+                    return usage_error(tool, L"missing server name", arg);
+                continue;
+            }
+            return usage_error(tool, L"unknown option", arg);
+        }
+
+        if (!(tool->accepts & OW_ACCEPT_SESSION) || args->has_session)
+            return usage_error(tool, L"unexpected argument", arg);
+        if (!ow_parse_session_id(arg, &args->session_id))
+            return usage_error(tool, L"invalid session ID", arg);
+        args->has_session = TRUE;
+    }
+    return -1;
+}
+
+DWORD ow_display_session(const struct ow_args *args)
+{
+    DWORD own;
+
+    if (args->has_session)
+        return args->session_id;
+    if (ProcessIdToSessionId(GetCurrentProcessId(), &own))
+        return own;
+    return WTS_CURRENT_SESSION;
+}
+
+const wchar_t *ow_display_server(const struct ow_args *args)
+{
+    return args->server ? args->server : L"the local server";
+}
+
+BOOL ow_open_server(const struct ow_tool *tool, const struct ow_args *args,
+                    HANDLE *server)
+{
+    if (!args->server) {
+        *server = WTS_CURRENT_SERVER_HANDLE;
+        return TRUE;
+    }
+    *server = WTSOpenServerW(args->server);
+    if (!*server) {
+        ow_print_error(tool, GetLastError(), L"could not open server %ls",
+                       args->server);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+void ow_close_server(HANDLE server)
+{
+    if (server != WTS_CURRENT_SERVER_HANDLE)
+        WTSCloseServer(server);
+}
+
+static BOOL is_space(wchar_t c)
+{
+    return c == L' ' || c == L'\t' || c == L'\r' || c == L'\n';
+}
+
+void ow_print_error(const struct ow_tool *tool, DWORD err,
+                    const wchar_t *what_format, ...)
+{
+    va_list ap;
+    wchar_t *text = NULL;
+    wchar_t *start = NULL;
+    DWORD len, i;
+
+    len = FormatMessageW(FORMAT_MESSAGE_ALLOCATE_BUFFER
+                         | FORMAT_MESSAGE_FROM_SYSTEM
+                         | FORMAT_MESSAGE_IGNORE_INSERTS,
+                         NULL, err, 0, (LPWSTR)&text, 0, NULL);
+    if (len && text) {
+        /* One line: inner line breaks become spaces, ends are trimmed. */
+        for (i = 0; i < len; i++) {
+            if (text[i] == L'\r' || text[i] == L'\n' || text[i] == L'\t')
+                text[i] = L' ';
+        }
+        while (len && is_space(text[len - 1]))
+            text[--len] = L'\0';
+        start = text;
+        while (is_space(*start))
+            start++;
+    }
+
+    fwprintf(stderr, L"%ls: ", tool->name);
+    va_start(ap, what_format);
+    vfwprintf(stderr, what_format, ap);
+    va_end(ap);
+    if (start && *start)
+        fwprintf(stderr, L": error %lu %ls\n", err, start);
+    else
+        fwprintf(stderr, L": error %lu\n", err);
+
+    if (text)
+        LocalFree(text);
+}

@@ -1,0 +1,80 @@
+/* The backend table: what a session manager must provide so that the
+ * wtsapi32 front end (in-process) or wtsd (over a socket) can serve calls.
+ *
+ * Shaped like SQLite's sqlite3_vfs: a versioned struct of function pointers,
+ * registered by name. Operations are only ever appended; a backend states the
+ * version it was written against in `version`, and the dispatcher never calls
+ * a slot beyond it (the caller gets ERROR_CALL_NOT_IMPLEMENTED instead). A
+ * NULL slot means the same.
+ *
+ * Every operation returns a Win32 error code (OPENWTS_OK on success) and
+ * takes plain C arguments: no Win32 types here, so one backend builds into
+ * the DLL, into wtsd and into the Linux tests. Session records are the
+ * schema's own struct (openwts_Session), so a session is declared once.
+ * WTS_CURRENT_SESSION has been resolved to the caller's session before a
+ * backend sees an id, and permissions have been checked by the dispatcher.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef OPENWTS_BACKEND_H
+#define OPENWTS_BACKEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "openwts/status.h"
+#include "openwts.pb.h"
+
+#define OPENWTS_BACKEND_VERSION 1
+
+/* Windows' WTS_CONNECTSTATE_CLASS values, for backends without its header. */
+enum openwts_connect_state {
+    OPENWTS_STATE_ACTIVE = 0,
+    OPENWTS_STATE_CONNECTED = 1,
+    OPENWTS_STATE_CONNECT_QUERY = 2,
+    OPENWTS_STATE_SHADOW = 3,
+    OPENWTS_STATE_DISCONNECTED = 4,
+    OPENWTS_STATE_IDLE = 5,
+    OPENWTS_STATE_LISTEN = 6,
+    OPENWTS_STATE_RESET = 7,
+    OPENWTS_STATE_DOWN = 8,
+    OPENWTS_STATE_INIT = 9,
+};
+
+#define OPENWTS_CURRENT_SESSION 0xFFFFFFFFu /* WTS_CURRENT_SESSION */
+#define OPENWTS_ANY_SESSION     0xFFFFFFFEu /* WTS_ANY_SESSION */
+#define OPENWTS_MAX_SESSIONS    64          /* EnumerateSessionsReply.sessions */
+
+typedef struct openwts_backend openwts_backend;
+
+struct openwts_backend {
+    int version;        /* OPENWTS_BACKEND_VERSION the backend was written for */
+    const char *name;   /* "local", "sim", "logind" */
+    void *data;         /* the backend's own state */
+
+    /* --- version 1 --- */
+
+    /* Every operation takes the server name the handle was opened with (""
+     * for WTS_CURRENT_SERVER_HANDLE); a name the backend does not serve gives
+     * RPC_S_SERVER_UNAVAILABLE, as Windows does for an unreachable server.
+     * Fills at most `max` sessions, in the order Windows would list them. */
+    openwts_status (*enumerate_sessions)(const openwts_backend *be, const openwts_Caller *caller,
+                                         const char *server, openwts_Session *out, size_t max,
+                                         size_t *count);
+    openwts_status (*query_session)(const openwts_backend *be, const openwts_Caller *caller,
+                                    const char *server, uint32_t session_id, openwts_Session *out);
+    openwts_status (*disconnect_session)(const openwts_backend *be, const openwts_Caller *caller,
+                                         const char *server, uint32_t session_id, bool wait);
+    openwts_status (*logoff_session)(const openwts_backend *be, const openwts_Caller *caller,
+                                     const char *server, uint32_t session_id, bool wait);
+    /* Attach session `logon_id` to the display of session `target_id`. */
+    openwts_status (*connect_session)(const openwts_backend *be, const openwts_Caller *caller,
+                                      uint32_t logon_id, uint32_t target_id, const char *password,
+                                      bool wait);
+};
+
+/* Registry of backends by name; the first registered is the default. */
+openwts_status openwts_backend_register(const openwts_backend *be);
+const openwts_backend *openwts_backend_find(const char *name);
+void openwts_backend_unregister_all(void);
+
+#endif

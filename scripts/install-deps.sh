@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, whatever the build and the tests need and this
+# machine lacks. Safe to run again: it only installs missing packages.
+# SPDX-License-Identifier: LGPL-2.1-or-later
+set -euo pipefail
+
+packages=(
+  cmake make ninja-build gcc g++ pkg-config
+  mingw-w64                      # x86_64 and i686 cross compilers, binutils
+  wine wine64                    # runs the DLL's tests and examples
+  libcmocka-dev                  # native unit tests
+  nanopb protobuf-compiler python3-protobuf   # protocol code generator
+  libwine-dev                    # Wine's headers: Windows layouts on Linux
+  llvm-14                        # llvm-dlltool: the MSVC-style wtsapi32.lib
+  dpkg-dev                       # apt-get source (cmocka, nanopb runtime)
+  ca-certificates debian-archive-keyring xz-utils
+)
+if [ "${OPENWTS_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  [ "$p" = "#" ] && continue
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

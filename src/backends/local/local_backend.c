@@ -1,0 +1,228 @@
+/* The `local` backend: this machine as Win32 reports it. Session 0 holds
+ * the services (Disconnected, "Services"); the console session
+ * (WTSGetActiveConsoleSessionId, 1 under Wine) is "Console", with the user
+ * from GetUserNameW and the computer name as domain, as Windows shows a
+ * local account (shared/reference/windows-behaviour.md). Connect,
+ * disconnect and logoff change state that every process of the prefix
+ * shares (local_state.c).
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <windows.h>
+#include <lmcons.h>
+
+#include "local_backend.h"
+#include "local_logoff.h"
+#include "local_state.h"
+#include "openwts/utf8.h"
+
+#define SERVICES_SESSION 0u
+#define SESSIONSTATE_UNLOCK 1   /* WTS_SESSIONSTATE_UNLOCK */
+#define SESSIONSTATE_UNKNOWN -1 /* WTS_SESSIONSTATE_UNKNOWN */
+
+/* Names that cannot change while the process lives, looked up once. */
+typedef struct machine {
+    char computer[MAX_COMPUTERNAME_LENGTH * 3 + 1];
+    char user[UNLEN * 3 + 1];
+    uint32_t console;
+} machine;
+
+static INIT_ONCE once = INIT_ONCE_STATIC_INIT;
+static machine self;
+
+static void wide_to_utf8(const WCHAR *w, char *dst, size_t cap)
+{
+    if (!WideCharToMultiByte(CP_UTF8, 0, w, -1, dst, (int)cap, NULL, NULL))
+        dst[0] = '\0';
+}
+
+static BOOL CALLBACK machine_init(INIT_ONCE *o, void *param, void **ctx)
+{
+    (void)o; (void)param; (void)ctx;
+    WCHAR name[UNLEN + 1];
+    DWORD len = ARRAYSIZE(name);
+    if (GetComputerNameW(name, &len))
+        wide_to_utf8(name, self.computer, sizeof(self.computer));
+    len = ARRAYSIZE(name);
+    if (GetUserNameW(name, &len))
+        wide_to_utf8(name, self.user, sizeof(self.user));
+    self.console = WTSGetActiveConsoleSessionId();
+    if (self.console == 0xFFFFFFFFu || self.console == SERVICES_SESSION) {
+        DWORD session = 1;
+        ProcessIdToSessionId(GetCurrentProcessId(), &session);
+        self.console = session ? session : 1;
+    }
+    return TRUE;
+}
+
+static const machine *this_machine(void)
+{
+    InitOnceExecuteOnce(&once, machine_init, NULL, NULL);
+    return &self;
+}
+
+/* "", ".", "localhost", loopback addresses and our computer name, with or
+ * without leading backslashes, name this machine. */
+static BOOL is_this_server(const char *server)
+{
+    while (*server == '\\')
+        server++;
+    return !*server || lstrcmpiA(server, ".") == 0 || lstrcmpiA(server, "localhost") == 0 ||
+           lstrcmpA(server, "127.0.0.1") == 0 || lstrcmpA(server, "::1") == 0 ||
+           lstrcmpiA(server, this_machine()->computer) == 0;
+}
+
+static BOOL session_exists(uint32_t id)
+{
+    return id == SERVICES_SESSION || id == this_machine()->console;
+}
+
+static void describe(uint32_t id, openwts_Session *out)
+{
+    const machine *m = this_machine();
+    memset(out, 0, sizeof(*out));
+    out->id = id;
+    OPENWTS_SET_STRING(out->host, m->computer);
+    out->protocol_type = 0; /* both are on the physical console */
+    if (id == SERVICES_SESSION) {
+        out->state = OPENWTS_STATE_DISCONNECTED;
+        OPENWTS_SET_STRING(out->win_station, "Services");
+        out->lock_state = SESSIONSTATE_UNKNOWN;
+        return;
+    }
+    local_session_state st;
+    if (!local_state_get(id, &st)) {
+        memset(&st, 0, sizeof(st));
+        st.logon_time = st.connect_time = local_state_now();
+    }
+    out->state = st.state;
+    OPENWTS_SET_STRING(out->win_station, "Console");
+    if (!st.logged_off) {
+        OPENWTS_SET_STRING(out->user, m->user);
+        OPENWTS_SET_STRING(out->domain, m->computer);
+        out->logon_time = st.logon_time;
+    }
+    out->connect_time = st.connect_time;
+    out->disconnect_time = st.disconnect_time;
+    out->lock_state = st.state == OPENWTS_STATE_ACTIVE ? SESSIONSTATE_UNLOCK : SESSIONSTATE_UNKNOWN;
+}
+
+static openwts_status local_enumerate(const openwts_backend *be, const openwts_Caller *caller,
+                                      const char *server, openwts_Session *out, size_t max,
+                                      size_t *count)
+{
+    (void)be; (void)caller;
+    if (!is_this_server(server))
+        return OPENWTS_RPC_S_SERVER_UNAVAILABLE;
+    *count = 0;
+    if (max < 2)
+        return OPENWTS_ERROR_INSUFFICIENT_BUFFER;
+    describe(SERVICES_SESSION, &out[0]);
+    describe(this_machine()->console, &out[1]);
+    *count = 2;
+    return OPENWTS_OK;
+}
+
+static openwts_status local_query(const openwts_backend *be, const openwts_Caller *caller,
+                                  const char *server, uint32_t id, openwts_Session *out)
+{
+    (void)be; (void)caller;
+    if (!is_this_server(server))
+        return OPENWTS_RPC_S_SERVER_UNAVAILABLE;
+    if (!session_exists(id))
+        return OPENWTS_ERROR_CTX_WINSTATION_NOT_FOUND;
+    describe(id, out);
+    return OPENWTS_OK;
+}
+
+/* Session 0 has no display to disconnect, connect or log off. */
+static openwts_status check_user_session(const char *server, uint32_t id)
+{
+    if (!is_this_server(server))
+        return OPENWTS_RPC_S_SERVER_UNAVAILABLE;
+    if (!session_exists(id))
+        return OPENWTS_ERROR_CTX_WINSTATION_NOT_FOUND;
+    if (id == SERVICES_SESSION)
+        return OPENWTS_ERROR_ACCESS_DENIED;
+    return OPENWTS_OK;
+}
+
+static openwts_status set_state(uint32_t id, uint32_t state, BOOL logged_off)
+{
+    local_session_state st;
+    if (!local_state_get(id, &st))
+        return OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
+    int64_t now = local_state_now();
+    if (state == OPENWTS_STATE_DISCONNECTED && st.state != OPENWTS_STATE_DISCONNECTED)
+        st.disconnect_time = now;
+    if (state == OPENWTS_STATE_ACTIVE && st.state != OPENWTS_STATE_ACTIVE)
+        st.connect_time = now;
+    if (!logged_off && st.logged_off)
+        st.logon_time = now; /* connecting after a logoff logs the user on again */
+    st.state = state;
+    st.logged_off = logged_off;
+    return local_state_put(&st) ? OPENWTS_OK : OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
+}
+
+static openwts_status local_disconnect(const openwts_backend *be, const openwts_Caller *caller,
+                                       const char *server, uint32_t id, bool wait)
+{
+    (void)be; (void)caller; (void)wait; /* the change is complete on return */
+    openwts_status st = check_user_session(server, id);
+    if (st)
+        return st;
+    local_session_state cur;
+    if (!local_state_get(id, &cur))
+        return OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
+    return set_state(id, OPENWTS_STATE_DISCONNECTED, cur.logged_off);
+}
+
+/* The console after a logoff shows the logon screen: connected, nobody on. */
+static openwts_status local_logoff(const openwts_backend *be, const openwts_Caller *caller,
+                                   const char *server, uint32_t id, bool wait)
+{
+    (void)be;
+    openwts_status st = check_user_session(server, id);
+    if (st)
+        return st;
+    st = set_state(id, OPENWTS_STATE_CONNECTED, TRUE);
+    if (st)
+        return st;
+    local_end_session_programs(id, wait);
+    if (caller->session_id == id)
+        TerminateProcess(GetCurrentProcess(), 0xC000013Au); /* ours too, last */
+    return OPENWTS_OK;
+}
+
+static openwts_status local_connect(const openwts_backend *be, const openwts_Caller *caller,
+                                    uint32_t logon_id, uint32_t target_id, const char *password,
+                                    bool wait)
+{
+    (void)be; (void)caller; (void)password; (void)wait;
+    openwts_status st = check_user_session("", logon_id);
+    if (st)
+        return st;
+    /* One console, one display: the target must be that same session. */
+    if (target_id != logon_id)
+        return session_exists(target_id) ? OPENWTS_ERROR_ACCESS_DENIED
+                                         : OPENWTS_ERROR_CTX_WINSTATION_NOT_FOUND;
+    return set_state(logon_id, OPENWTS_STATE_ACTIVE, FALSE);
+}
+
+static const openwts_backend local = {
+    .version = OPENWTS_BACKEND_VERSION,
+    .name = "local",
+    .enumerate_sessions = local_enumerate,
+    .query_session = local_query,
+    .disconnect_session = local_disconnect,
+    .logoff_session = local_logoff,
+    .connect_session = local_connect,
+};
+
+const openwts_backend *local_backend(void)
+{
+    return &local;
+}
+
+void local_backend_close(void)
+{
+    local_state_close();
+}

@@ -1,0 +1,32 @@
+/* Session state that every process of a Wine prefix (or Windows machine)
+ * shares: a small file in %ProgramData%\OpenWTS mapped into each process.
+ * Reading it is a memory access; only the first use in a process costs a
+ * wineserver round trip (shared/reference/windows-behaviour.md). The state
+ * lives until the machine reboots: a file written under an earlier boot
+ * time is started afresh.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef OPENWTS_LOCAL_STATE_H
+#define OPENWTS_LOCAL_STATE_H
+
+#include <stdint.h>
+
+typedef struct local_session_state {
+    uint32_t id;
+    uint32_t state;       /* WTS_CONNECTSTATE_CLASS */
+    uint32_t logged_off;  /* nobody logged on since WTSLogoffSession */
+    uint32_t reserved;
+    int64_t logon_time;
+    int64_t connect_time;
+    int64_t disconnect_time;
+} local_session_state;
+
+/* Copies the state of session `id` out (creating it Active on first use);
+ * FALSE only when no slot is free. */
+BOOL local_state_get(uint32_t id, local_session_state *out);
+/* Stores the state of session `id`. */
+BOOL local_state_put(const local_session_state *in);
+/* Current time in FILETIME units. */
+int64_t local_state_now(void);
+void local_state_close(void);
+
+#endif

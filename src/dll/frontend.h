@@ -1,0 +1,78 @@
+/* What the exported functions share: server handles, the call to the
+ * server, output blocks and text conversion. Each export file shows only
+ * validate, call, map status.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef OPENWTS_FRONTEND_H
+#define OPENWTS_FRONTEND_H
+
+#include <windows.h>
+#include <wtsapi32.h>
+
+#include "openwts/backend.h"
+#include "openwts/utf8.h"
+
+/* ---- server handles (server_handle.c) ---- */
+
+/* A server as a handle names it; "" is the machine we run on. */
+typedef struct server {
+    LONG refs;
+    char name[257]; /* UTF-8, as sent in requests */
+} server;
+
+/* A new handle for `name_utf8` (never fails for an unknown name: calls on
+ * it do, as on Windows). NULL with the last error set on failure. */
+HANDLE server_handle_open(const char *name_utf8);
+/* The server behind a handle, referenced; WTS_CURRENT_SERVER_HANDLE gives
+ * the local server. ERROR_INVALID_HANDLE for anything not open. */
+DWORD server_handle_resolve(HANDLE h, server **out);
+void server_release(server *srv);
+/* Invalidates the handle; the server lives on until its last user lets go. */
+void server_handle_close(HANDLE h);
+void server_handle_table_free(void);
+
+/* ---- the call (server_call.c) ---- */
+
+/* Fills in who is calling and sends the request on the configured
+ * transport; returns the reply's status (a Win32 error code). */
+DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply *rep);
+/* A zeroed reply on the heap (replies hold up to 64 sessions). */
+openwts_Reply *reply_alloc(void);
+void reply_free(openwts_Reply *rep);
+
+/* ---- status to the caller (status.c) ---- */
+
+/* SetLastError(status) and the BOOL a WTS function returns for it. */
+BOOL status_to_bool(DWORD status);
+
+/* ---- text (text.c) ---- */
+
+/* UTF-8 to UTF-16 into dst of dst_chars characters, cut to fit, always
+ * terminated; returns the characters written including the NUL. With
+ * dst NULL returns the characters needed. */
+size_t text_to_wide(const char *utf8, WCHAR *dst, size_t dst_chars);
+/* UTF-16 to UTF-8 into a fixed field of cap bytes (cut at a character). */
+void text_from_wide(const WCHAR *src, char *dst, size_t cap);
+/* UTF-16 to the ANSI code page, as text_to_wide; returns bytes incl NUL. */
+size_t text_wide_to_ansi(const WCHAR *src, char *dst, size_t dst_bytes);
+/* ANSI to a newly allocated UTF-16 string (LocalFree); NULL in gives NULL. */
+WCHAR *text_ansi_to_wide_alloc(const char *ansi);
+
+/* ---- output blocks (out_block.c) ---- */
+
+/* One allocation holding fixed-size records followed by their strings, as
+ * Windows returns them: the caller frees it with one WTSFreeMemory. */
+typedef struct out_block {
+    BYTE *base;
+    size_t size;
+    size_t next; /* where the next string goes */
+} out_block;
+
+BOOL out_block_alloc(out_block *b, size_t fixed_bytes, size_t string_bytes);
+/* Copies a UTF-8 string into the block as UTF-16 and returns it; NULL for
+ * NULL (or, with null_if_empty, for ""). */
+WCHAR *out_block_put_wide(out_block *b, const char *utf8, BOOL null_if_empty);
+char *out_block_put_ansi(out_block *b, const WCHAR *wide);
+void *out_alloc(size_t bytes);  /* what WTSFreeMemory frees */
+void out_free(void *p);
+
+#endif

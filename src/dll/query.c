@@ -1,0 +1,80 @@
+/* Session information: WTSQuerySessionInformation, WTSSetSessionInformation.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "frontend.h"
+#include "not_implemented.h"
+#include "query_layout.h"
+
+/* Fetches the session record and lays out one class in the W form. */
+static DWORD query_w(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS cls, void **out, DWORD *bytes)
+{
+    if ((unsigned)cls > (unsigned)WTSIsRemoteSession)
+        return ERROR_INVALID_PARAMETER;
+    /* Only meaningful for the machine we run on (WTS_INFO_CLASS docs). */
+    if (cls == WTSIsRemoteSession && hServer != WTS_CURRENT_SERVER_HANDLE)
+        return ERROR_INVALID_PARAMETER;
+    server *srv;
+    DWORD st = server_handle_resolve(hServer, &srv);
+    if (st)
+        return st;
+    openwts_Request req = openwts_Request_init_zero;
+    req.which_op = openwts_Request_query_session_tag;
+    openwts_utf8_copy(req.op.query_session.server, sizeof(req.op.query_session.server), srv->name);
+    req.op.query_session.session_id = SessionId;
+    openwts_Reply *rep = reply_alloc();
+    st = rep ? server_call(srv, &req, rep) : ERROR_NOT_ENOUGH_MEMORY;
+    server_release(srv);
+    if (!st)
+        st = query_layout_w(&rep->result.query_session.session, cls, out, bytes);
+    reply_free(rep);
+    return st;
+}
+
+/* NULL output pointers fail with ERROR_INVALID_USER_BUFFER and leave
+ * *pBytesReturned alone (shared/reference/windows-behaviour.md). */
+BOOL WINAPI WTSQuerySessionInformationW(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS WTSInfoClass,
+                                        LPWSTR *ppBuffer, DWORD *pBytesReturned)
+{
+    if (!ppBuffer || !pBytesReturned)
+        return status_to_bool(ERROR_INVALID_USER_BUFFER);
+    void *buf;
+    DWORD bytes;
+    DWORD st = query_w(hServer, SessionId, WTSInfoClass, &buf, &bytes);
+    if (!st) {
+        *ppBuffer = buf;
+        *pBytesReturned = bytes;
+    }
+    return status_to_bool(st);
+}
+
+BOOL WINAPI WTSQuerySessionInformationA(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS WTSInfoClass,
+                                        LPSTR *ppBuffer, DWORD *pBytesReturned)
+{
+    if (!ppBuffer || !pBytesReturned)
+        return status_to_bool(ERROR_INVALID_USER_BUFFER);
+    void *w, *a;
+    DWORD w_bytes, a_bytes;
+    DWORD st = query_w(hServer, SessionId, WTSInfoClass, &w, &w_bytes);
+    if (st)
+        return status_to_bool(st);
+    st = query_result_w_to_a(WTSInfoClass, w, w_bytes, &a, &a_bytes);
+    out_free(w);
+    if (!st) {
+        *ppBuffer = a;
+        *pBytesReturned = a_bytes;
+    }
+    return status_to_bool(st);
+}
+
+BOOL WINAPI WTSSetSessionInformationW(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS WTSInfoClass,
+                                      PWCHAR pBuffer, DWORD DataLength)
+{
+    (void)hServer; (void)SessionId; (void)WTSInfoClass; (void)pBuffer; (void)DataLength;
+    return not_implemented();
+}
+
+BOOL WINAPI WTSSetSessionInformationA(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS WTSInfoClass,
+                                      PCHAR pBuffer, DWORD DataLength)
+{
+    (void)hServer; (void)SessionId; (void)WTSInfoClass; (void)pBuffer; (void)DataLength;
+    return not_implemented();
+}

@@ -1,0 +1,140 @@
+/* The table behind server handles. A handle value encodes a slot index and
+ * the slot's generation, so a closed, stale, forged or foreign handle is
+ * recognised (ERROR_INVALID_HANDLE) and never dereferenced. Servers are
+ * reference counted: WTSCloseServer while another thread is inside a call
+ * on the same handle is safe, the call finishes on its own reference.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <stdint.h>
+
+#include "frontend.h"
+
+#define HANDLE_TAG       0x50000000u /* marks our handle values */
+#define HANDLE_TAG_MASK  0xF0000000u
+#define MAX_SLOTS        0x3FFFu     /* 14 bits of index */
+#define GEN_MASK         0x3FFFu     /* 14 bits of generation */
+
+typedef struct slot {
+    server *srv;  /* NULL when free */
+    WORD gen;
+} slot;
+
+static SRWLOCK table_lock = SRWLOCK_INIT;
+static slot *slots;
+static size_t slot_count;
+
+/* WTS_CURRENT_SERVER_HANDLE: never freed, never in the table. */
+static server local_server = { 1, "" };
+
+/* Value layout (32 bits, zero-extended on Win64): tag(4) | gen(14) |
+ * index+1(14), so no handle is NULL and a slot's value only comes back
+ * after 16384 reuses. */
+static HANDLE handle_encode(size_t index, WORD gen)
+{
+    return (HANDLE)(uintptr_t)(HANDLE_TAG | ((uint32_t)(gen & GEN_MASK) << 14) | (uint32_t)(index + 1));
+}
+
+static BOOL handle_decode(HANDLE h, size_t *index, WORD *gen)
+{
+    uintptr_t v = (uintptr_t)h;
+    if (v > 0xFFFFFFFFu || (v & HANDLE_TAG_MASK) != HANDLE_TAG || (v & MAX_SLOTS) == 0)
+        return FALSE;
+    *index = (v & MAX_SLOTS) - 1;
+    *gen = (WORD)((v >> 14) & GEN_MASK);
+    return TRUE;
+}
+
+HANDLE server_handle_open(const char *name_utf8)
+{
+    server *srv = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*srv));
+    if (!srv) {
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
+    srv->refs = 1; /* the table's reference */
+    openwts_utf8_copy(srv->name, sizeof(srv->name), name_utf8);
+
+    HANDLE h = NULL;
+    AcquireSRWLockExclusive(&table_lock);
+    size_t i = 0;
+    while (i < slot_count && slots[i].srv)
+        i++;
+    if (i == slot_count && slot_count < MAX_SLOTS) {
+        size_t grown = slot_count ? slot_count * 2 : 16;
+        if (grown > MAX_SLOTS)
+            grown = MAX_SLOTS;
+        slot *bigger = slots ? HeapReAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, slots, grown * sizeof(slot))
+                             : HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, grown * sizeof(slot));
+        if (bigger) {
+            slots = bigger;
+            slot_count = grown;
+        }
+    }
+    if (i < slot_count) {
+        slots[i].srv = srv;
+        h = handle_encode(i, slots[i].gen);
+    }
+    ReleaseSRWLockExclusive(&table_lock);
+
+    if (!h) {
+        HeapFree(GetProcessHeap(), 0, srv);
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+    }
+    return h;
+}
+
+DWORD server_handle_resolve(HANDLE h, server **out)
+{
+    *out = NULL;
+    if (h == WTS_CURRENT_SERVER_HANDLE) {
+        *out = &local_server;
+        return ERROR_SUCCESS;
+    }
+    size_t index;
+    WORD gen;
+    if (!handle_decode(h, &index, &gen))
+        return ERROR_INVALID_HANDLE;
+    DWORD status = ERROR_INVALID_HANDLE;
+    AcquireSRWLockShared(&table_lock);
+    if (index < slot_count && slots[index].srv && (slots[index].gen & GEN_MASK) == gen) {
+        *out = slots[index].srv;
+        InterlockedIncrement(&(*out)->refs);
+        status = ERROR_SUCCESS;
+    }
+    ReleaseSRWLockShared(&table_lock);
+    return status;
+}
+
+void server_release(server *srv)
+{
+    if (srv && srv != &local_server && InterlockedDecrement(&srv->refs) == 0)
+        HeapFree(GetProcessHeap(), 0, srv);
+}
+
+void server_handle_close(HANDLE h)
+{
+    size_t index;
+    WORD gen;
+    if (!handle_decode(h, &index, &gen))
+        return;
+    server *srv = NULL;
+    AcquireSRWLockExclusive(&table_lock);
+    if (index < slot_count && slots[index].srv && (slots[index].gen & GEN_MASK) == gen) {
+        srv = slots[index].srv;
+        slots[index].srv = NULL;
+        slots[index].gen++; /* the old value now names nothing */
+    }
+    ReleaseSRWLockExclusive(&table_lock);
+    server_release(srv);
+}
+
+void server_handle_table_free(void)
+{
+    AcquireSRWLockExclusive(&table_lock);
+    for (size_t i = 0; i < slot_count; i++)
+        server_release(slots[i].srv);
+    if (slots)
+        HeapFree(GetProcessHeap(), 0, slots);
+    slots = NULL;
+    slot_count = 0;
+    ReleaseSRWLockExclusive(&table_lock);
+}
