@@ -496,6 +496,8 @@ typedef struct _WTSINFOA {
     LARGE_INTEGER          CurrentTime;
 } WTSINFOA, *PWTSINFOA;
 
+#undef OPENWTS_NAMELESS
+
 typedef struct _WTSINFOW {
     WTS_CONNECTSTATE_CLASS State;
     DWORD                  SessionId;
