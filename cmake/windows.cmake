@@ -93,3 +93,4 @@ add_library(openwts::implib_msvc ALIAS openwts_implib_msvc)
 
 add_subdirectory(examples)
 add_subdirectory(tests/wine)
+add_subdirectory(tests/layout)

@@ -7,8 +7,9 @@
 
 #include "openwts/backend.h"
 
-/* Serves `req` with `be` and fills `rep` (zeroed first). Always returns
- * rep->status, for convenience. */
+/* Serves `req` with `be` and fills rep->status, rep->which_result and the
+ * result that which_result names (which_result is 0 on error); the rest of
+ * the result union is not touched. Returns rep->status, for convenience. */
 openwts_status openwts_dispatch(const openwts_backend *be, const openwts_Request *req,
                                 openwts_Reply *rep);
 

@@ -54,7 +54,10 @@ static openwts_status do_enumerate(const openwts_backend *be, const openwts_Call
 {
     if (!BACKEND_HAS(be, enumerate_sessions))
         return OPENWTS_ERROR_CALL_NOT_IMPLEMENTED;
+    /* Only the sessions the backend reports are ever read or encoded, so
+     * the 64-entry array is not cleared: each filled entry is whole. */
     openwts_EnumerateSessionsReply *out = &rep->result.enumerate_sessions;
+    out->sessions_count = 0;
     size_t count = 0;
     openwts_status st = be->enumerate_sessions(be, caller, req->server, out->sessions,
                                                OPENWTS_MAX_SESSIONS, &count);
@@ -73,6 +76,7 @@ static openwts_status do_query(const openwts_backend *be, const openwts_Caller *
     if (!BACKEND_HAS(be, query_session))
         return OPENWTS_ERROR_CALL_NOT_IMPLEMENTED;
     openwts_QuerySessionReply *out = &rep->result.query_session;
+    memset(out, 0, sizeof(*out));
     openwts_status st = be->query_session(be, caller, req->server,
                                           resolve_session(caller, req->session_id), &out->session);
     if (st != OPENWTS_OK)
@@ -125,7 +129,10 @@ static openwts_status do_connect(const openwts_backend *be, const openwts_Caller
 openwts_status openwts_dispatch(const openwts_backend *be, const openwts_Request *req,
                                 openwts_Reply *rep)
 {
-    memset(rep, 0, sizeof(*rep));
+    /* The result union is as big as 64 sessions; each operation clears the
+     * part it fills, instead of 200 kB of memset per call. */
+    rep->status = OPENWTS_OK;
+    rep->which_result = 0;
     openwts_status st;
     if (!be || !req)
         st = OPENWTS_ERROR_INVALID_PARAMETER;
@@ -155,7 +162,7 @@ openwts_status openwts_dispatch(const openwts_backend *be, const openwts_Request
         }
     }
     if (st != OPENWTS_OK) {
-        memset(rep, 0, sizeof(*rep)); /* no half-filled result with an error */
+        rep->which_result = 0; /* no half-filled result with an error */
     } else if (rep->which_result == 0) {
         rep->which_result = openwts_Reply_done_tag;
     }

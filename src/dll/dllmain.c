@@ -15,6 +15,7 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
         /* At process exit (reserved != NULL) the system reclaims it all. */
         if (!reserved) {
             server_handle_table_free();
+            reply_cache_free();
             local_backend_close();
         }
         break;

@@ -35,9 +35,11 @@ void server_handle_table_free(void);
 /* Fills in who is calling and sends the request on the configured
  * transport; returns the reply's status (a Win32 error code). */
 DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply *rep);
-/* A zeroed reply on the heap (replies hold up to 64 sessions). */
+/* A reply on the heap (replies hold up to 64 sessions); its contents are
+ * undefined until the dispatcher fills it. */
 openwts_Reply *reply_alloc(void);
 void reply_free(openwts_Reply *rep);
+void reply_cache_free(void); /* at DLL unload */
 
 /* ---- status to the caller (status.c) ---- */
 

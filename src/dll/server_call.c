@@ -4,13 +4,27 @@
 #include "caller_identity.h"
 #include "transport.h"
 
+/* A reply has room for 64 sessions (about 200 kB): too big for a stack,
+ * and under Wine a heap block that size is an mmap and munmap per call.
+ * One spare is kept for reuse; a second concurrent caller gets its own. The
+ * dispatcher clears what it fills, so a reused reply needs no zeroing. */
+static openwts_Reply *volatile spare_reply;
+
 openwts_Reply *reply_alloc(void)
 {
-    return HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(openwts_Reply));
+    openwts_Reply *rep = InterlockedExchangePointer((void *volatile *)&spare_reply, NULL);
+    return rep ? rep : HeapAlloc(GetProcessHeap(), 0, sizeof(openwts_Reply));
 }
 
 void reply_free(openwts_Reply *rep)
 {
+    if (rep && InterlockedCompareExchangePointer((void *volatile *)&spare_reply, rep, NULL) != NULL)
+        HeapFree(GetProcessHeap(), 0, rep);
+}
+
+void reply_cache_free(void)
+{
+    openwts_Reply *rep = InterlockedExchangePointer((void *volatile *)&spare_reply, NULL);
     if (rep)
         HeapFree(GetProcessHeap(), 0, rep);
 }
