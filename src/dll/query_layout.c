@@ -195,10 +195,11 @@ DWORD query_layout_w(const openwts_Session *s, WTS_INFO_CLASS cls, void **out, D
         return ERROR_SUCCESS;
     }
     case WTSIsRemoteSession:
-        /* A BOOL: four bytes serve callers reading a BOOL or a BOOLEAN. */
-        if (!(p = result(out, bytes, sizeof(BOOL))))
+        /* One byte, a BOOLEAN: Windows' own callers reject any other size
+         * (pywin32 PR #2152; Windows' IsSessionRemote checks for 1). */
+        if (!(p = result(out, bytes, sizeof(BOOLEAN))))
             return ERROR_NOT_ENOUGH_MEMORY;
-        *(BOOL *)p = s->protocol_type != 0;
+        *(BOOLEAN *)p = s->protocol_type != 0;
         return ERROR_SUCCESS;
     default:
         /* WTSIdleTime .. WTSOutgoingFrames and WTSValidationInfo: Windows
