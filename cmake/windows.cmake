@@ -91,6 +91,11 @@ target_link_libraries(openwts_implib_msvc INTERFACE "${IMPLIB_MSVC}")
 add_dependencies(openwts_implib_msvc wtsapi32_implibs)
 add_library(openwts::implib_msvc ALIAS openwts_implib_msvc)
 
+option(OPENWTS_WINE_TESTS "Run the Windows test programs under Wine" ON)
+# ctest runs every Windows program under Wine in this build's own prefix.
+set(OPENWTS_WINEPREFIX "${CMAKE_BINARY_DIR}/wineprefix")
+set(CMAKE_CROSSCOMPILING_EMULATOR "${CMAKE_SOURCE_DIR}/scripts/wine-run.sh;${OPENWTS_WINEPREFIX}")
+
 add_subdirectory(examples)
 add_subdirectory(tests/wine)
 add_subdirectory(tests/layout)

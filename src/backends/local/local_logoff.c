@@ -16,7 +16,8 @@ static BOOL is_system_process(const WCHAR *exe)
 {
     static const WCHAR *const system[] = {
         L"services.exe", L"winedevice.exe", L"svchost.exe", L"plugplay.exe", L"rpcss.exe",
-        L"explorer.exe", L"wineboot.exe", L"winlogon.exe", L"csrss.exe", L"lsass.exe",
+        L"explorer.exe", L"wineboot.exe", L"winemenubuilder.exe", L"winlogon.exe", L"csrss.exe",
+        L"lsass.exe",
     };
     for (size_t i = 0; i < ARRAYSIZE(system); i++)
         if (lstrcmpiW(exe, system[i]) == 0)

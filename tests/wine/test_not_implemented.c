@@ -1,0 +1,391 @@
+/* The exports OpenWTS does not implement yet must fail honestly: their
+ * failure value (FALSE, or a NULL handle) with ERROR_CALL_NOT_IMPLEMENTED
+ * (120), never a pretended success, and without writing their outputs
+ * (OpenWTS: src/dll/not_implemented.h; /tmp/openwts-test-spec.md,
+ * "Not implemented yet"). The arguments are harmless and look valid, so
+ * that the failure cannot be blamed on them. Also checks that the module
+ * under test is our wtsapi32.dll, not Wine's builtin.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <string.h>
+
+#include "wine_test_util.h"
+
+#define POISON 0xdeadbeefu
+#define PTR_SENTINEL ((void *)(ULONG_PTR)0x5a5a5a5au)
+#define DW_SENTINEL 0xa5a5a5a5u
+
+/* `call` returns FALSE (or NULL) with ERROR_CALL_NOT_IMPLEMENTED, with the
+ * last error poisoned first so a forgotten SetLastError shows. */
+#define assert_not_implemented(call)                                   \
+    do {                                                               \
+        SetLastError(POISON);                                          \
+        BOOL r_ = (call) ? TRUE : FALSE;                               \
+        DWORD le_ = GetLastError();                                    \
+        assert_false(r_);                                              \
+        assert_int_equal(le_, ERROR_CALL_NOT_IMPLEMENTED);             \
+    } while (0)
+
+/* Is `mod` the image of the file `path`? Under Wine, GetModuleFileName is
+ * not enough: with wtsapi32=b, Wine loads its builtin in place of a
+ * wtsapi32.dll it finds beside the program and reports that file's path
+ * (measured here, Wine 8.0). So the loaded headers are compared with the
+ * file's, and Wine's builtin marker ("Wine builtin DLL" at offset 0x40, in
+ * place of the DOS stub) must be absent. */
+static void assert_module_is_file(HMODULE mod, const WCHAR *path)
+{
+    const BYTE *image = (const BYTE *)mod;
+    if (memcmp(image + 0x40, "Wine builtin DLL", 16) == 0)
+        fail_msg("the loaded wtsapi32.dll is Wine's builtin");
+
+    BYTE file[4096];
+    DWORD got = 0;
+    HANDLE h = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
+                           OPEN_EXISTING, 0, NULL);
+    if (h == INVALID_HANDLE_VALUE)
+        fail_msg("cannot open %ls: error %lu", path, GetLastError());
+    BOOL read_ok = ReadFile(h, file, sizeof(file), &got, NULL);
+    CloseHandle(h);
+    assert_true(read_ok);
+    assert_true(got >= sizeof(IMAGE_DOS_HEADER));
+
+    const IMAGE_DOS_HEADER *fdos = (const IMAGE_DOS_HEADER *)file;
+    const IMAGE_DOS_HEADER *mdos = (const IMAGE_DOS_HEADER *)image;
+    assert_int_equal(fdos->e_magic, IMAGE_DOS_SIGNATURE);
+    assert_int_equal(mdos->e_magic, IMAGE_DOS_SIGNATURE);
+    assert_true((DWORD)fdos->e_lfanew + sizeof(IMAGE_NT_HEADERS) <= got);
+    const IMAGE_NT_HEADERS *fnt = (const IMAGE_NT_HEADERS *)(file + fdos->e_lfanew);
+    const IMAGE_NT_HEADERS *mnt = (const IMAGE_NT_HEADERS *)(image + mdos->e_lfanew);
+    assert_int_equal(fnt->Signature, IMAGE_NT_SIGNATURE);
+    assert_int_equal(mnt->Signature, IMAGE_NT_SIGNATURE);
+    assert_int_equal(mnt->FileHeader.TimeDateStamp, fnt->FileHeader.TimeDateStamp);
+    assert_int_equal(mnt->FileHeader.NumberOfSections, fnt->FileHeader.NumberOfSections);
+    assert_int_equal(mnt->OptionalHeader.SizeOfImage, fnt->OptionalHeader.SizeOfImage);
+    assert_int_equal(mnt->OptionalHeader.AddressOfEntryPoint, fnt->OptionalHeader.AddressOfEntryPoint);
+    assert_int_equal(mnt->OptionalHeader.SizeOfCode, fnt->OptionalHeader.SizeOfCode);
+    assert_int_equal(mnt->OptionalHeader.CheckSum, fnt->OptionalHeader.CheckSum);
+}
+
+static void servers_and_session_info(void **state)
+{
+    (void)state;
+    PWTS_SERVER_INFOW wservers = PTR_SENTINEL;
+    PWTS_SERVER_INFOA aservers = PTR_SENTINEL;
+    DWORD count = DW_SENTINEL;
+
+    assert_not_implemented(WTSEnumerateServersW(NULL, 0, 1, &wservers, &count));
+    assert_ptr_equal(wservers, PTR_SENTINEL);
+    assert_int_equal(count, DW_SENTINEL);
+    assert_not_implemented(WTSEnumerateServersA(NULL, 0, 1, &aservers, &count));
+    assert_ptr_equal(aservers, PTR_SENTINEL);
+    assert_int_equal(count, DW_SENTINEL);
+
+    /* Setting the client name to what it is: "" (OpenWTS local backend). */
+    WCHAR wname[] = L"";
+    CHAR aname[] = "";
+    assert_not_implemented(WTSSetSessionInformationW(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION,
+                                                     WTSClientName, wname, sizeof(wname)));
+    assert_not_implemented(WTSSetSessionInformationA(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION,
+                                                     WTSClientName, aname, sizeof(aname)));
+}
+
+static void processes(void **state)
+{
+    (void)state;
+    PWTS_PROCESS_INFOW wprocs = PTR_SENTINEL;
+    PWTS_PROCESS_INFOA aprocs = PTR_SENTINEL;
+    LPWSTR wprocs_ex = PTR_SENTINEL;
+    LPSTR aprocs_ex = PTR_SENTINEL;
+    DWORD count = DW_SENTINEL;
+    DWORD level = 1;
+
+    assert_not_implemented(WTSEnumerateProcessesW(WTS_CURRENT_SERVER_HANDLE, 0, 1, &wprocs, &count));
+    assert_ptr_equal(wprocs, PTR_SENTINEL);
+    assert_int_equal(count, DW_SENTINEL);
+    assert_not_implemented(WTSEnumerateProcessesA(WTS_CURRENT_SERVER_HANDLE, 0, 1, &aprocs, &count));
+    assert_ptr_equal(aprocs, PTR_SENTINEL);
+    assert_int_equal(count, DW_SENTINEL);
+    assert_not_implemented(WTSEnumerateProcessesExW(WTS_CURRENT_SERVER_HANDLE, &level,
+                                                    WTS_CURRENT_SESSION, &wprocs_ex, &count));
+    assert_ptr_equal(wprocs_ex, PTR_SENTINEL);
+    assert_int_equal(count, DW_SENTINEL);
+    assert_int_equal(level, 1);
+    level = 0;
+    assert_not_implemented(WTSEnumerateProcessesExA(WTS_CURRENT_SERVER_HANDLE, &level,
+                                                    WTS_ANY_SESSION, &aprocs_ex, &count));
+    assert_ptr_equal(aprocs_ex, PTR_SENTINEL);
+    assert_int_equal(count, DW_SENTINEL);
+    assert_int_equal(level, 0);
+
+    /* A process id no process has (ids are multiples of 4 and small). */
+    assert_not_implemented(WTSTerminateProcess(WTS_CURRENT_SERVER_HANDLE, 0xFFFFFFF0u, 1));
+}
+
+static void messages_and_tokens(void **state)
+{
+    (void)state;
+    WCHAR wtitle[] = L"OpenWTS", wtext[] = L"test";
+    CHAR atitle[] = "OpenWTS", atext[] = "test";
+    DWORD response = DW_SENTINEL;
+
+    /* Not waiting, so it would not block even if it showed a box. */
+    assert_not_implemented(WTSSendMessageW(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION,
+                                           wtitle, sizeof(wtitle) - sizeof(WCHAR),
+                                           wtext, sizeof(wtext) - sizeof(WCHAR),
+                                           MB_OK, 1, &response, FALSE));
+    assert_int_equal(response, DW_SENTINEL);
+    assert_not_implemented(WTSSendMessageA(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION,
+                                           atitle, sizeof(atitle) - 1, atext, sizeof(atext) - 1,
+                                           MB_OK, 1, &response, FALSE));
+    assert_int_equal(response, DW_SENTINEL);
+
+    HANDLE token = PTR_SENTINEL;
+    assert_not_implemented(WTSQueryUserToken(own_session_id(), &token));
+    assert_ptr_equal(token, PTR_SENTINEL);
+}
+
+static void user_config(void **state)
+{
+    (void)state;
+    WCHAR wuser[] = L"openwts-no-such-user";
+    CHAR auser[] = "openwts-no-such-user";
+    LPWSTR wbuf = PTR_SENTINEL;
+    LPSTR abuf = PTR_SENTINEL;
+    DWORD bytes = DW_SENTINEL;
+
+    assert_not_implemented(WTSQueryUserConfigW(NULL, wuser, WTSUserConfigInitialProgram, &wbuf, &bytes));
+    assert_ptr_equal(wbuf, PTR_SENTINEL);
+    assert_int_equal(bytes, DW_SENTINEL);
+    assert_not_implemented(WTSQueryUserConfigA(NULL, auser, WTSUserConfigInitialProgram, &abuf, &bytes));
+    assert_ptr_equal(abuf, PTR_SENTINEL);
+    assert_int_equal(bytes, DW_SENTINEL);
+
+    /* Setting a user that does not exist: harmless if it ever works. */
+    WCHAR wvalue[] = L"";
+    CHAR avalue[] = "";
+    assert_not_implemented(WTSSetUserConfigW(NULL, wuser, WTSUserConfigInitialProgram, wvalue,
+                                             sizeof(wvalue)));
+    assert_not_implemented(WTSSetUserConfigA(NULL, auser, WTSUserConfigInitialProgram, avalue,
+                                             sizeof(avalue)));
+}
+
+static void system_calls(void **state)
+{
+    (void)state;
+    /* No WTS_WSD_* flag: nothing to do, even if it were implemented. */
+    assert_not_implemented(WTSShutdownSystem(WTS_CURRENT_SERVER_HANDLE, 0));
+    /* WTS_EVENT_FLUSH releases waiters instead of waiting (docs). */
+    DWORD flags = DW_SENTINEL;
+    assert_not_implemented(WTSWaitSystemEvent(WTS_CURRENT_SERVER_HANDLE, WTS_EVENT_FLUSH, &flags));
+    assert_int_equal(flags, DW_SENTINEL);
+}
+
+static void session_notifications(void **state)
+{
+    (void)state;
+    /* A message-only window: Wine makes those without a display
+     * (shared/reference/windows-behaviour.md, "Under Wine 8.0"). */
+    HWND hwnd = CreateWindowExA(0, "STATIC", "openwts", 0, 0, 0, 0, 0, HWND_MESSAGE, NULL,
+                                GetModuleHandleA(NULL), NULL);
+    assert_non_null(hwnd);
+
+    assert_not_implemented(WTSRegisterSessionNotification(hwnd, NOTIFY_FOR_THIS_SESSION));
+    assert_not_implemented(WTSUnRegisterSessionNotification(hwnd));
+    assert_not_implemented(WTSRegisterSessionNotificationEx(WTS_CURRENT_SERVER_HANDLE, hwnd,
+                                                            NOTIFY_FOR_ALL_SESSIONS));
+    assert_not_implemented(WTSUnRegisterSessionNotificationEx(WTS_CURRENT_SERVER_HANDLE, hwnd));
+    DestroyWindow(hwnd);
+}
+
+static void virtual_channels(void **state)
+{
+    (void)state;
+    CHAR name[] = "CLIPRDR", dynamic[] = "OWTSTEST";
+
+    assert_not_implemented(WTSVirtualChannelOpen(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION, name));
+    assert_not_implemented(WTSVirtualChannelOpenEx(WTS_CURRENT_SESSION, name, 0));
+    assert_not_implemented(WTSVirtualChannelOpenEx(WTS_CURRENT_SESSION, dynamic,
+                                                   WTS_CHANNEL_OPTION_DYNAMIC));
+
+    /* No channel can be opened, so these get a made-up one. */
+    HANDLE channel = (HANDLE)(ULONG_PTR)0x1234;
+    char buf[16];
+    ULONG done = DW_SENTINEL;
+    memset(buf, 0x5a, sizeof(buf));
+    assert_not_implemented(WTSVirtualChannelRead(channel, 0, buf, sizeof(buf), &done));
+    assert_int_equal(done, DW_SENTINEL);
+    for (size_t i = 0; i < sizeof(buf); i++)
+        assert_int_equal((unsigned char)buf[i], 0x5a);
+    assert_not_implemented(WTSVirtualChannelWrite(channel, buf, sizeof(buf), &done));
+    assert_int_equal(done, DW_SENTINEL);
+    assert_not_implemented(WTSVirtualChannelPurgeInput(channel));
+    assert_not_implemented(WTSVirtualChannelPurgeOutput(channel));
+    PVOID qbuf = PTR_SENTINEL;
+    DWORD bytes = DW_SENTINEL;
+    assert_not_implemented(WTSVirtualChannelQuery(channel, WTSVirtualClientData, &qbuf, &bytes));
+    assert_ptr_equal(qbuf, PTR_SENTINEL);
+    assert_int_equal(bytes, DW_SENTINEL);
+    assert_not_implemented(WTSVirtualChannelClose(channel));
+}
+
+static void listeners(void **state)
+{
+    (void)state;
+    WTSLISTENERNAMEW wnames[4];
+    WTSLISTENERNAMEA anames[4];
+    DWORD count = 4;
+    memset(wnames, 0x5a, sizeof(wnames));
+    memset(anames, 0x5a, sizeof(anames));
+
+    /* NULL list: asks for the count only (docs). */
+    DWORD needed = DW_SENTINEL;
+    assert_not_implemented(WTSEnumerateListenersW(WTS_CURRENT_SERVER_HANDLE, NULL, 0, NULL, &needed));
+    assert_int_equal(needed, DW_SENTINEL);
+    assert_not_implemented(WTSEnumerateListenersW(WTS_CURRENT_SERVER_HANDLE, NULL, 0, wnames, &count));
+    assert_int_equal(count, 4);
+    assert_int_equal(((unsigned char *)wnames)[0], 0x5a);
+    assert_not_implemented(WTSEnumerateListenersA(WTS_CURRENT_SERVER_HANDLE, NULL, 0, anames, &count));
+    assert_int_equal(count, 4);
+    assert_int_equal(((unsigned char *)anames)[0], 0x5a);
+
+    WCHAR wname[] = L"RDP-Tcp";
+    CHAR aname[] = "RDP-Tcp";
+    WTSLISTENERCONFIGW wcfg;
+    WTSLISTENERCONFIGA acfg;
+    memset(&wcfg, 0x5a, sizeof(wcfg));
+    memset(&acfg, 0x5a, sizeof(acfg));
+    assert_not_implemented(WTSQueryListenerConfigW(WTS_CURRENT_SERVER_HANDLE, NULL, 0, wname, &wcfg));
+    assert_int_equal(((unsigned char *)&wcfg)[0], 0x5a);
+    assert_int_equal(((unsigned char *)&wcfg)[sizeof(wcfg) - 1], 0x5a);
+    assert_not_implemented(WTSQueryListenerConfigA(WTS_CURRENT_SERVER_HANDLE, NULL, 0, aname, &acfg));
+    assert_int_equal(((unsigned char *)&acfg)[0], 0x5a);
+    assert_int_equal(((unsigned char *)&acfg)[sizeof(acfg) - 1], 0x5a);
+
+    /* Flag 0 is neither WTS_LISTENER_CREATE nor _UPDATE: creates nothing. */
+    WCHAR wnew[] = L"OpenWTS-Test";
+    CHAR anew[] = "OpenWTS-Test";
+    memset(&wcfg, 0, sizeof(wcfg));
+    memset(&acfg, 0, sizeof(acfg));
+    assert_not_implemented(WTSCreateListenerW(WTS_CURRENT_SERVER_HANDLE, NULL, 0, wnew, &wcfg, 0));
+    assert_not_implemented(WTSCreateListenerA(WTS_CURRENT_SERVER_HANDLE, NULL, 0, anew, &acfg, 0));
+
+    /* Security: nothing asked for, nothing set (SecurityInformation 0). */
+    SECURITY_DESCRIPTOR sd;
+    assert_true(InitializeSecurityDescriptor(&sd, SECURITY_DESCRIPTOR_REVISION));
+    assert_not_implemented(WTSSetListenerSecurityW(WTS_CURRENT_SERVER_HANDLE, NULL, 0, wname, 0, &sd));
+    assert_not_implemented(WTSSetListenerSecurityA(WTS_CURRENT_SERVER_HANDLE, NULL, 0, aname, 0, &sd));
+    BYTE sdbuf[256];
+    memset(sdbuf, 0x5a, sizeof(sdbuf));
+    needed = DW_SENTINEL;
+    assert_not_implemented(WTSGetListenerSecurityW(WTS_CURRENT_SERVER_HANDLE, NULL, 0, wname,
+                                                   DACL_SECURITY_INFORMATION, sdbuf, sizeof(sdbuf),
+                                                   &needed));
+    assert_int_equal(needed, DW_SENTINEL);
+    assert_int_equal(sdbuf[0], 0x5a);
+    assert_not_implemented(WTSGetListenerSecurityA(WTS_CURRENT_SERVER_HANDLE, NULL, 0, aname,
+                                                   DACL_SECURITY_INFORMATION, sdbuf, sizeof(sdbuf),
+                                                   &needed));
+    assert_int_equal(needed, DW_SENTINEL);
+    assert_int_equal(sdbuf[0], 0x5a);
+}
+
+static void child_sessions_and_remote_control(void **state)
+{
+    (void)state;
+    /* Disabling what is not enabled. */
+    assert_not_implemented(WTSEnableChildSessions(FALSE));
+    BOOL enabled = (BOOL)DW_SENTINEL;
+    assert_not_implemented(WTSIsChildSessionsEnabled(&enabled));
+    assert_int_equal((DWORD)enabled, DW_SENTINEL);
+    ULONG child = DW_SENTINEL;
+    assert_not_implemented(WTSGetChildSessionId(&child));
+    assert_int_equal(child, DW_SENTINEL);
+
+    /* Shadowing a session that does not exist; stopping a shadow of ours
+     * that does not run. */
+    WCHAR wserver[] = L"";
+    CHAR aserver[] = "";
+    assert_not_implemented(WTSStartRemoteControlSessionW(wserver, 12345, VK_MULTIPLY,
+                                                         REMOTECONTROL_KBDCTRL_HOTKEY));
+    assert_not_implemented(WTSStartRemoteControlSessionA(aserver, 12345, VK_MULTIPLY,
+                                                         REMOTECONTROL_KBDCTRL_HOTKEY));
+    assert_not_implemented(WTSStopRemoteControlSession(own_session_id()));
+}
+
+/* WTSSetRenderHint returns an HRESULT: E_NOTIMPL, and the last error 120. */
+static void render_hint(void **state)
+{
+    (void)state;
+    UINT64 id = 0x5a5a5a5a5a5a5a5aull;
+    SetLastError(POISON);
+    HRESULT hr = WTSSetRenderHint(&id, GetDesktopWindow(), RENDER_HINT_CLEAR, 0, NULL);
+    DWORD err = GetLastError();
+    assert_int_equal(hr, E_NOTIMPL);
+    assert_int_equal(err, ERROR_CALL_NOT_IMPLEMENTED);
+    assert_true(id == 0x5a5a5a5a5a5a5a5aull);
+}
+
+/* QueryActiveSession, QueryUserToken and RegisterUsertokenForNoWinlogon
+ * have no published signature; ours take nothing and are cdecl. */
+typedef BOOL (*undocumented_fn)(void);
+
+static void undocumented(void **state)
+{
+    (void)state;
+    static const char *const names[] = {
+        "QueryActiveSession", "QueryUserToken", "RegisterUsertokenForNoWinlogon",
+    };
+    HMODULE dll = GetModuleHandleA("wtsapi32.dll");
+    assert_non_null(dll);
+    for (size_t i = 0; i < ARRAYSIZE(names); i++) {
+        FARPROC p = GetProcAddress(dll, names[i]);
+        if (!p)
+            fail_msg("wtsapi32.dll does not export %s", names[i]);
+        undocumented_fn fn = (undocumented_fn)(void (*)(void))p;
+        assert_not_implemented(fn());
+    }
+}
+
+/* Every test above is about our DLL: the one loaded is the wtsapi32.dll
+ * beside this program (WINEDLLOVERRIDES=wtsapi32=n), not Wine's builtin. */
+static void module_is_ours(void **state)
+{
+    (void)state;
+    HMODULE dll = GetModuleHandleA("wtsapi32.dll");
+    assert_non_null(dll);
+    char loaded[MAX_PATH], expected[MAX_PATH];
+    DWORD n = GetModuleFileNameA(dll, loaded, sizeof(loaded));
+    assert_true(n > 0 && n < sizeof(loaded));
+    program_dir(expected, sizeof(expected));
+    assert_true(strlen(expected) + sizeof("wtsapi32.dll") <= sizeof(expected));
+    strcat(expected, "wtsapi32.dll");
+    if (lstrcmpiA(loaded, expected) != 0)
+        fail_msg("wtsapi32.dll is %s, expected %s", loaded, expected);
+    WCHAR wexpected[MAX_PATH];
+    assert_true(MultiByteToWideChar(CP_ACP, 0, expected, -1, wexpected, MAX_PATH) > 0);
+    assert_module_is_file(dll, wexpected);
+    /* The module that holds an export's code is that same module. */
+    HMODULE holder = NULL;
+    assert_true(GetModuleHandleExA(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS |
+                                       GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                                   (LPCSTR)(void *)GetProcAddress(dll, "WTSSetRenderHint"), &holder));
+    assert_ptr_equal(holder, dll);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(module_is_ours),
+        cmocka_unit_test(servers_and_session_info),
+        cmocka_unit_test(processes),
+        cmocka_unit_test(messages_and_tokens),
+        cmocka_unit_test(user_config),
+        cmocka_unit_test(system_calls),
+        cmocka_unit_test(session_notifications),
+        cmocka_unit_test(virtual_channels),
+        cmocka_unit_test(listeners),
+        cmocka_unit_test(child_sessions_and_remote_control),
+        cmocka_unit_test(render_hint),
+        cmocka_unit_test(undocumented),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
