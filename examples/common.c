@@ -186,3 +186,31 @@ void ow_print_error(const struct ow_tool *tool, DWORD err,
     if (text)
         LocalFree(text);
 }
+
+int ow_session_action_main(const struct ow_tool *tool, int argc, wchar_t **argv,
+                           BOOL (WINAPI *action)(HANDLE, DWORD, BOOL),
+                           void (*announce)(const struct ow_args *args, DWORD shown),
+                           const wchar_t *failure_verb)
+{
+    struct ow_args args;
+    HANDLE server;
+    int rc = ow_parse_args(tool, argc, argv, &args);
+    if (rc >= 0)
+        return rc;
+    if (!ow_open_server(tool, &args, &server))
+        return OW_EXIT_FAILURE;
+
+    DWORD shown = ow_display_session(&args);
+    if (args.verbose) {
+        announce(&args, shown);
+        fflush(stdout);
+    }
+    rc = OW_EXIT_OK;
+    if (!action(server, args.session_id, TRUE)) {
+        DWORD err = GetLastError();
+        ow_print_error(tool, err, L"could not %ls session %lu", failure_verb, shown);
+        rc = OW_EXIT_FAILURE;
+    }
+    ow_close_server(server);
+    return rc;
+}

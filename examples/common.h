@@ -65,6 +65,17 @@ void ow_close_server(HANDLE server);
 void ow_print_error(const struct ow_tool *tool, DWORD err,
                     const wchar_t *what_format, ...);
 
+/*
+ * The whole of tsdiscon and logoff: parse, open the server, announce with
+ * /v (announce gets the session number to show), call action(server,
+ * SESSIONID, TRUE), report a failure as "<tool>: could not <failure_verb>
+ * session N: error ...". Returns the exit code.
+ */
+int ow_session_action_main(const struct ow_tool *tool, int argc, wchar_t **argv,
+                           BOOL (WINAPI *action)(HANDLE, DWORD, BOOL),
+                           void (*announce)(const struct ow_args *args, DWORD shown),
+                           const wchar_t *failure_verb);
+
 /* Case-insensitive (ASCII) comparison of two wide strings. */
 BOOL ow_equal_nocase(const wchar_t *a, const wchar_t *b);
 

@@ -44,31 +44,13 @@ static const struct ow_tool tool = {
     OW_ACCEPT_SESSION | OW_ACCEPT_VERBOSE
 };
 
+static void announce(const struct ow_args *args, DWORD shown)
+{
+    (void)args;
+    wprintf(L"Logging off session ID %lu\n", shown);
+}
+
 int wmain(int argc, wchar_t **argv)
 {
-    struct ow_args args;
-    HANDLE server;
-    DWORD shown, err;
-    int rc;
-
-    rc = ow_parse_args(&tool, argc, argv, &args);
-    if (rc >= 0)
-        return rc;
-    if (!ow_open_server(&tool, &args, &server))
-        return OW_EXIT_FAILURE;
-
-    shown = ow_display_session(&args);
-    if (args.verbose) {
-        wprintf(L"Logging off session ID %lu\n", shown);
-        fflush(stdout);
-    }
-
-    rc = OW_EXIT_OK;
-    if (!WTSLogoffSession(server, args.session_id, TRUE)) {
-        err = GetLastError();
-        ow_print_error(&tool, err, L"could not log off session %lu", shown);
-        rc = OW_EXIT_FAILURE;
-    }
-    ow_close_server(server);
-    return rc;
+    return ow_session_action_main(&tool, argc, argv, WTSLogoffSession, announce, L"log off");
 }

@@ -43,32 +43,12 @@ static const struct ow_tool tool = {
     OW_ACCEPT_SESSION | OW_ACCEPT_VERBOSE
 };
 
+static void announce(const struct ow_args *args, DWORD shown)
+{
+    wprintf(L"Disconnecting session ID %lu from %ls\n", shown, ow_display_server(args));
+}
+
 int wmain(int argc, wchar_t **argv)
 {
-    struct ow_args args;
-    HANDLE server;
-    DWORD shown, err;
-    int rc;
-
-    rc = ow_parse_args(&tool, argc, argv, &args);
-    if (rc >= 0)
-        return rc;
-    if (!ow_open_server(&tool, &args, &server))
-        return OW_EXIT_FAILURE;
-
-    shown = ow_display_session(&args);
-    if (args.verbose) {
-        wprintf(L"Disconnecting session ID %lu from %ls\n", shown,
-                ow_display_server(&args));
-        fflush(stdout);
-    }
-
-    rc = OW_EXIT_OK;
-    if (!WTSDisconnectSession(server, args.session_id, TRUE)) {
-        err = GetLastError();
-        ow_print_error(&tool, err, L"could not disconnect session %lu", shown);
-        rc = OW_EXIT_FAILURE;
-    }
-    ow_close_server(server);
-    return rc;
+    return ow_session_action_main(&tool, argc, argv, WTSDisconnectSession, announce, L"disconnect");
 }

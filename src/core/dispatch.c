@@ -86,24 +86,19 @@ static openwts_status do_query(const openwts_backend *be, const openwts_Caller *
     return OPENWTS_OK;
 }
 
-static openwts_status do_disconnect(const openwts_backend *be, const openwts_Caller *caller,
-                                    const openwts_DisconnectSessionRequest *req)
-{
-    if (!BACKEND_HAS(be, disconnect_session))
-        return OPENWTS_ERROR_CALL_NOT_IMPLEMENTED;
-    uint32_t id = resolve_session(caller, req->session_id);
-    openwts_status st = check_own_session(be, caller, req->server, id);
-    return st ? st : be->disconnect_session(be, caller, req->server, id, req->wait);
-}
+/* Disconnect and logoff: one session of one server, own sessions only. */
+typedef openwts_status (*session_op)(const openwts_backend *be, const openwts_Caller *caller,
+                                     const char *server, uint32_t session_id, bool wait);
 
-static openwts_status do_logoff(const openwts_backend *be, const openwts_Caller *caller,
-                                const openwts_LogoffSessionRequest *req)
+static openwts_status do_session_op(const openwts_backend *be, session_op op,
+                                    const openwts_Caller *caller, const char *server,
+                                    uint32_t session_id, bool wait)
 {
-    if (!BACKEND_HAS(be, logoff_session))
+    if (be->version < 1 || !op)
         return OPENWTS_ERROR_CALL_NOT_IMPLEMENTED;
-    uint32_t id = resolve_session(caller, req->session_id);
-    openwts_status st = check_own_session(be, caller, req->server, id);
-    return st ? st : be->logoff_session(be, caller, req->server, id, req->wait);
+    uint32_t id = resolve_session(caller, session_id);
+    openwts_status st = check_own_session(be, caller, server, id);
+    return st ? st : op(be, caller, server, id, wait);
 }
 
 static openwts_status do_connect(const openwts_backend *be, const openwts_Caller *caller,
@@ -147,12 +142,16 @@ openwts_status openwts_dispatch(const openwts_backend *be, const openwts_Request
         case openwts_Request_query_session_tag:
             st = do_query(be, caller, &req->op.query_session, rep);
             break;
-        case openwts_Request_disconnect_session_tag:
-            st = do_disconnect(be, caller, &req->op.disconnect_session);
+        case openwts_Request_disconnect_session_tag: {
+            const openwts_DisconnectSessionRequest *d = &req->op.disconnect_session;
+            st = do_session_op(be, be->disconnect_session, caller, d->server, d->session_id, d->wait);
             break;
-        case openwts_Request_logoff_session_tag:
-            st = do_logoff(be, caller, &req->op.logoff_session);
+        }
+        case openwts_Request_logoff_session_tag: {
+            const openwts_LogoffSessionRequest *l = &req->op.logoff_session;
+            st = do_session_op(be, be->logoff_session, caller, l->server, l->session_id, l->wait);
             break;
+        }
         case openwts_Request_connect_session_tag:
             st = do_connect(be, caller, &req->op.connect_session);
             break;

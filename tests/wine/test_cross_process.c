@@ -88,20 +88,6 @@ static void user_name(char *name, size_t size)
     assert_true(GetUserNameA(name, &len));
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    reconnect_session(own_session_id());
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    reconnect_session(own_session_id());
-    return 0;
-}
-
 /* The done-when line. The console is our own session (spec: the console
  * session id == ProcessIdToSessionId under Wine). */
 static void disconnect_seen_by_later_process(void **state)
@@ -212,10 +198,10 @@ static void qwinsta_lists_both_sessions(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(qwinsta_lists_both_sessions, setup, teardown),
-        cmocka_unit_test_setup_teardown(disconnect_seen_by_later_process, setup, teardown),
-        cmocka_unit_test_setup_teardown(logoff_unknown_session_fails, setup, teardown),
-        cmocka_unit_test_setup_teardown(tsdiscon_services_session_fails, setup, teardown),
+        cmocka_unit_test_setup_teardown(qwinsta_lists_both_sessions, console_active, console_active),
+        cmocka_unit_test_setup_teardown(disconnect_seen_by_later_process, console_active, console_active),
+        cmocka_unit_test_setup_teardown(logoff_unknown_session_fails, console_active, console_active),
+        cmocka_unit_test_setup_teardown(tsdiscon_services_session_fails, console_active, console_active),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,13 +9,6 @@
 #define SENTINEL ((void *)(ULONG_PTR)0x1234)
 #define SENTINEL_COUNT 77u
 
-static int setup(void **state)
-{
-    (void)state;
-    reconnect_session(own_session_id());
-    return 0;
-}
-
 static void user_name(WCHAR *name, DWORD size)
 {
     assert_true(GetUserNameW(name, &size));
@@ -346,14 +339,14 @@ static void test_free_memory_null(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(test_enumerate_w, setup),
-        cmocka_unit_test_setup(test_enumerate_a_matches_w, setup),
-        cmocka_unit_test_setup(test_enumerate_bad_input, setup),
-        cmocka_unit_test_setup(test_enumerate_ex_w, setup),
-        cmocka_unit_test_setup(test_enumerate_ex_a_matches_w, setup),
-        cmocka_unit_test_setup(test_enumerate_ex_bad_input, setup),
-        cmocka_unit_test_setup(test_free_memory_ex_bad_input, setup),
-        cmocka_unit_test_setup(test_free_memory_null, setup),
+        cmocka_unit_test_setup(test_enumerate_w, console_active),
+        cmocka_unit_test_setup(test_enumerate_a_matches_w, console_active),
+        cmocka_unit_test_setup(test_enumerate_bad_input, console_active),
+        cmocka_unit_test_setup(test_enumerate_ex_w, console_active),
+        cmocka_unit_test_setup(test_enumerate_ex_a_matches_w, console_active),
+        cmocka_unit_test_setup(test_enumerate_ex_bad_input, console_active),
+        cmocka_unit_test_setup(test_free_memory_ex_bad_input, console_active),
+        cmocka_unit_test_setup(test_free_memory_null, console_active),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

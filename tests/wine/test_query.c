@@ -11,13 +11,6 @@
 #define SENTINEL_BYTES 77u
 #define NO_SUCH_SESSION 12345u
 
-static int setup(void **state)
-{
-    (void)state;
-    reconnect_session(own_session_id());
-    return 0;
-}
-
 /* ---- what a session should report ---- */
 
 typedef struct expect {
@@ -586,15 +579,15 @@ static void test_is_remote_session_needs_current_server(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(test_all_classes_current_session, setup),
-        cmocka_unit_test_setup(test_all_classes_console_by_id, setup),
-        cmocka_unit_test_setup(test_all_classes_session_0, setup),
-        cmocka_unit_test_setup(test_is_remote_session, setup),
-        cmocka_unit_test_setup(test_session_info_current, setup),
-        cmocka_unit_test_setup(test_bad_class, setup),
-        cmocka_unit_test_setup(test_null_outputs, setup),
-        cmocka_unit_test_setup(test_unknown_session, setup),
-        cmocka_unit_test_setup(test_is_remote_session_needs_current_server, setup),
+        cmocka_unit_test_setup(test_all_classes_current_session, console_active),
+        cmocka_unit_test_setup(test_all_classes_console_by_id, console_active),
+        cmocka_unit_test_setup(test_all_classes_session_0, console_active),
+        cmocka_unit_test_setup(test_is_remote_session, console_active),
+        cmocka_unit_test_setup(test_session_info_current, console_active),
+        cmocka_unit_test_setup(test_bad_class, console_active),
+        cmocka_unit_test_setup(test_null_outputs, console_active),
+        cmocka_unit_test_setup(test_unknown_session, console_active),
+        cmocka_unit_test_setup(test_is_remote_session_needs_current_server, console_active),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

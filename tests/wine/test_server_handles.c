@@ -14,22 +14,6 @@
 
 #define NO_SUCH_SESSION 12345u
 
-static int setup(void **state)
-{
-    (void)state;
-    reconnect_session(own_session_id());
-    return 0;
-}
-
-/* A wrong handle must never disconnect the console; if it did, put it back
- * (the state is shared by the prefix). */
-static int teardown(void **state)
-{
-    (void)state;
-    reconnect_session(own_session_id());
-    return 0;
-}
-
 /* Enumerating through h succeeds and lists the caller's console session as
  * "Console", WTSActive (windows-behaviour.md "Sessions"). */
 static void assert_lists_console(HANDLE h)
@@ -412,16 +396,16 @@ static void test_close_during_calls(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_open_local_names_w, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_open_local_names_a, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_unknown_server, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_closed_handle, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_stale_handle_after_reopen, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_forged_and_pseudo_handles, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_close_twice_and_current, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_current_server_handle, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_many_handles, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_close_during_calls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_open_local_names_w, console_active, console_active),
+        cmocka_unit_test_setup_teardown(test_open_local_names_a, console_active, console_active),
+        cmocka_unit_test_setup_teardown(test_unknown_server, console_active, console_active),
+        cmocka_unit_test_setup_teardown(test_closed_handle, console_active, console_active),
+        cmocka_unit_test_setup_teardown(test_stale_handle_after_reopen, console_active, console_active),
+        cmocka_unit_test_setup_teardown(test_forged_and_pseudo_handles, console_active, console_active),
+        cmocka_unit_test_setup_teardown(test_close_twice_and_current, console_active, console_active),
+        cmocka_unit_test_setup_teardown(test_current_server_handle, console_active, console_active),
+        cmocka_unit_test_setup_teardown(test_many_handles, console_active, console_active),
+        cmocka_unit_test_setup_teardown(test_close_during_calls, console_active, console_active),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

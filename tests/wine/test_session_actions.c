@@ -39,21 +39,6 @@ static WTSINFOW session_info(DWORD id)
     return copy;
 }
 
-/* The state is shared by the whole prefix: start and end Active. */
-static int setup(void **state)
-{
-    (void)state;
-    reconnect_session(own_session_id());
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    reconnect_session(own_session_id());
-    return 0;
-}
-
 /* Disconnects `id` (given as `arg`, which may be WTS_CURRENT_SESSION) and
  * checks the result and the session's WTSINFOW. */
 static void disconnect_and_check(HANDLE server, DWORD arg, DWORD id)
@@ -310,19 +295,19 @@ static void connect_bad_sessions(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(disconnect_current_session, setup, teardown),
-        cmocka_unit_test_setup_teardown(disconnect_explicit_session, setup, teardown),
-        cmocka_unit_test_setup_teardown(disconnect_through_opened_handle, setup, teardown),
-        cmocka_unit_test_setup_teardown(disconnect_twice, setup, teardown),
-        cmocka_unit_test_setup_teardown(connect_w_console_to_current, setup, teardown),
-        cmocka_unit_test_setup_teardown(connect_w_both_explicit, setup, teardown),
-        cmocka_unit_test_setup_teardown(connect_a_console_to_current, setup, teardown),
-        cmocka_unit_test_setup_teardown(connect_a_both_explicit, setup, teardown),
-        cmocka_unit_test_setup_teardown(connect_active_session, setup, teardown),
-        cmocka_unit_test_setup_teardown(disconnect_bad_input, setup, teardown),
-        cmocka_unit_test_setup_teardown(logoff_bad_input, setup, teardown),
-        cmocka_unit_test_setup_teardown(connect_bad_parameters, setup, teardown),
-        cmocka_unit_test_setup_teardown(connect_bad_sessions, setup, teardown),
+        cmocka_unit_test_setup_teardown(disconnect_current_session, console_active, console_active),
+        cmocka_unit_test_setup_teardown(disconnect_explicit_session, console_active, console_active),
+        cmocka_unit_test_setup_teardown(disconnect_through_opened_handle, console_active, console_active),
+        cmocka_unit_test_setup_teardown(disconnect_twice, console_active, console_active),
+        cmocka_unit_test_setup_teardown(connect_w_console_to_current, console_active, console_active),
+        cmocka_unit_test_setup_teardown(connect_w_both_explicit, console_active, console_active),
+        cmocka_unit_test_setup_teardown(connect_a_console_to_current, console_active, console_active),
+        cmocka_unit_test_setup_teardown(connect_a_both_explicit, console_active, console_active),
+        cmocka_unit_test_setup_teardown(connect_active_session, console_active, console_active),
+        cmocka_unit_test_setup_teardown(disconnect_bad_input, console_active, console_active),
+        cmocka_unit_test_setup_teardown(logoff_bad_input, console_active, console_active),
+        cmocka_unit_test_setup_teardown(connect_bad_parameters, console_active, console_active),
+        cmocka_unit_test_setup_teardown(connect_bad_sessions, console_active, console_active),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -87,3 +87,50 @@ void reconnect_session(DWORD id)
         assert_true(WTSConnectSessionW(id, id, L"", TRUE));
     assert_int_equal(session_state(id), WTSActive);
 }
+
+int console_active(void **state)
+{
+    (void)state;
+    reconnect_session(own_session_id());
+    return 0;
+}
+
+/* Is `mod` the image of the file `path`? Under Wine, GetModuleFileName is
+ * not enough: with wtsapi32=b, Wine loads its builtin in place of a
+ * wtsapi32.dll it finds beside the program and reports that file's path
+ * (measured here, Wine 8.0). So the loaded headers are compared with the
+ * file's, and Wine's builtin marker ("Wine builtin DLL" at offset 0x40, in
+ * place of the DOS stub) must be absent. */
+void assert_module_is_file(HMODULE mod, const WCHAR *path)
+{
+    const BYTE *image = (const BYTE *)mod;
+    if (memcmp(image + 0x40, "Wine builtin DLL", 16) == 0)
+        fail_msg("the loaded wtsapi32.dll is Wine's builtin");
+
+    BYTE file[4096];
+    DWORD got = 0;
+    HANDLE h = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
+                           OPEN_EXISTING, 0, NULL);
+    if (h == INVALID_HANDLE_VALUE)
+        fail_msg("cannot open %ls: error %lu", path, GetLastError());
+    BOOL read_ok = ReadFile(h, file, sizeof(file), &got, NULL);
+    CloseHandle(h);
+    assert_true(read_ok);
+    assert_true(got >= sizeof(IMAGE_DOS_HEADER));
+
+    const IMAGE_DOS_HEADER *fdos = (const IMAGE_DOS_HEADER *)file;
+    const IMAGE_DOS_HEADER *mdos = (const IMAGE_DOS_HEADER *)image;
+    assert_int_equal(fdos->e_magic, IMAGE_DOS_SIGNATURE);
+    assert_int_equal(mdos->e_magic, IMAGE_DOS_SIGNATURE);
+    assert_true((DWORD)fdos->e_lfanew + sizeof(IMAGE_NT_HEADERS) <= got);
+    const IMAGE_NT_HEADERS *fnt = (const IMAGE_NT_HEADERS *)(file + fdos->e_lfanew);
+    const IMAGE_NT_HEADERS *mnt = (const IMAGE_NT_HEADERS *)(image + mdos->e_lfanew);
+    assert_int_equal(fnt->Signature, IMAGE_NT_SIGNATURE);
+    assert_int_equal(mnt->Signature, IMAGE_NT_SIGNATURE);
+    assert_int_equal(mnt->FileHeader.TimeDateStamp, fnt->FileHeader.TimeDateStamp);
+    assert_int_equal(mnt->FileHeader.NumberOfSections, fnt->FileHeader.NumberOfSections);
+    assert_int_equal(mnt->OptionalHeader.SizeOfImage, fnt->OptionalHeader.SizeOfImage);
+    assert_int_equal(mnt->OptionalHeader.AddressOfEntryPoint, fnt->OptionalHeader.AddressOfEntryPoint);
+    assert_int_equal(mnt->OptionalHeader.SizeOfCode, fnt->OptionalHeader.SizeOfCode);
+    assert_int_equal(mnt->OptionalHeader.CheckSum, fnt->OptionalHeader.CheckSum);
+}

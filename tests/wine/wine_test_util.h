@@ -44,4 +44,12 @@ WTS_CONNECTSTATE_CLASS session_state(DWORD session_id);
  * their teardown: the state is shared by the whole prefix). */
 void reconnect_session(DWORD id);
 
+/* cmocka setup and teardown: the console session Active before and after
+ * a test, whatever an earlier test or run left (the state is shared). */
+int console_active(void **state);
+
+/* Fails the test unless module `mod` is the image of the file `path` (our
+ * DLL, not Wine's builtin standing in for it). */
+void assert_module_is_file(HMODULE mod, const WCHAR *path);
+
 #endif
