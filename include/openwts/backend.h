@@ -56,7 +56,10 @@ struct openwts_backend {
     /* Every operation takes the server name the handle was opened with (""
      * for WTS_CURRENT_SERVER_HANDLE); a name the backend does not serve gives
      * RPC_S_SERVER_UNAVAILABLE, as Windows does for an unreachable server.
-     * Fills at most `max` sessions, in the order Windows would list them. */
+     * Fills at most `max` sessions, in the order Windows would list them.
+     * Each of the first *count entries must be written whole (start from
+     * memset or openwts_Session_init_zero): the array is reused between
+     * calls and is not cleared for you. */
     openwts_status (*enumerate_sessions)(const openwts_backend *be, const openwts_Caller *caller,
                                          const char *server, openwts_Session *out, size_t max,
                                          size_t *count);

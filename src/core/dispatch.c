@@ -160,11 +160,9 @@ openwts_status openwts_dispatch(const openwts_backend *be, const openwts_Request
             break;
         }
     }
-    if (st != OPENWTS_OK) {
-        rep->which_result = 0; /* no half-filled result with an error */
-    } else if (rep->which_result == 0) {
+    /* Results are only named on success, so an error carries none. */
+    if (st == OPENWTS_OK && rep->which_result == 0)
         rep->which_result = openwts_Reply_done_tag;
-    }
     rep->status = st;
     return st;
 }
