@@ -3,7 +3,7 @@
 # if it does not exist yet. Concurrent callers wait for the first.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 set -euo pipefail
-prefix=${1:?usage: wine-prefix.sh PREFIX}
+prefix=$(realpath -m "${1:?usage: wine-prefix.sh PREFIX}") # Wine wants it absolute
 mkdir -p "$(dirname "$prefix")"
 exec 9>"$prefix.lock"
 flock 9

@@ -5,7 +5,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-prefix=${1:?usage: wine-run.sh PREFIX PROGRAM [ARGS]}
+prefix=$(realpath -m "${1:?usage: wine-run.sh PREFIX PROGRAM [ARGS]}")
 shift
 "$here/wine-prefix.sh" "$prefix"
 export WINEPREFIX="$prefix"
