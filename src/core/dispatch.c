@@ -9,7 +9,11 @@
 
 /* A slot exists when the backend was written for a version that has it and
  * filled it in; all of today's slots are version 1. */
-#define BACKEND_HAS(be, slot) ((be)->version >= 1 && (be)->slot != NULL)
+static bool slot_usable(const openwts_backend *be, bool filled)
+{
+    return be->version >= 1 && filled;
+}
+#define BACKEND_HAS(be, slot) slot_usable((be), (be)->slot != NULL)
 
 static uint32_t resolve_session(const openwts_Caller *caller, uint32_t id)
 {
@@ -94,7 +98,7 @@ static openwts_status do_session_op(const openwts_backend *be, session_op op,
                                     const openwts_Caller *caller, const char *server,
                                     uint32_t session_id, bool wait)
 {
-    if (be->version < 1 || !op)
+    if (!slot_usable(be, op != NULL))
         return OPENWTS_ERROR_CALL_NOT_IMPLEMENTED;
     uint32_t id = resolve_session(caller, session_id);
     openwts_status st = check_own_session(be, caller, server, id);

@@ -145,7 +145,10 @@ static openwts_status check_user_session(const char *server, uint32_t id)
     return OPENWTS_OK;
 }
 
-static openwts_status set_state(uint32_t id, uint32_t state, BOOL logged_off)
+/* What a state change does to the logon: disconnect leaves it as it is. */
+enum logon_change { LOGON_KEEP, LOGON_OFF, LOGON_ON };
+
+static openwts_status set_state(uint32_t id, uint32_t state, enum logon_change logon)
 {
     local_session_state st;
     if (!local_state_get(id, &st))
@@ -155,10 +158,11 @@ static openwts_status set_state(uint32_t id, uint32_t state, BOOL logged_off)
         st.disconnect_time = now;
     if (state == OPENWTS_STATE_ACTIVE && st.state != OPENWTS_STATE_ACTIVE)
         st.connect_time = now;
-    if (!logged_off && st.logged_off)
+    if (logon == LOGON_ON && st.logged_off)
         st.logon_time = now; /* connecting after a logoff logs the user on again */
     st.state = state;
-    st.logged_off = logged_off;
+    if (logon != LOGON_KEEP)
+        st.logged_off = logon == LOGON_OFF;
     return local_state_put(&st) ? OPENWTS_OK : OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
 }
 
@@ -169,10 +173,7 @@ static openwts_status local_disconnect(const openwts_backend *be, const openwts_
     openwts_status st = check_user_session(server, id);
     if (st)
         return st;
-    local_session_state cur;
-    if (!local_state_get(id, &cur))
-        return OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
-    return set_state(id, OPENWTS_STATE_DISCONNECTED, cur.logged_off);
+    return set_state(id, OPENWTS_STATE_DISCONNECTED, LOGON_KEEP);
 }
 
 /* The console after a logoff shows the logon screen: connected, nobody on. */
@@ -183,7 +184,7 @@ static openwts_status local_logoff(const openwts_backend *be, const openwts_Call
     openwts_status st = check_user_session(server, id);
     if (st)
         return st;
-    st = set_state(id, OPENWTS_STATE_CONNECTED, TRUE);
+    st = set_state(id, OPENWTS_STATE_CONNECTED, LOGON_OFF);
     if (st)
         return st;
     local_end_session_programs(id, wait);
@@ -204,7 +205,7 @@ static openwts_status local_connect(const openwts_backend *be, const openwts_Cal
     if (target_id != logon_id)
         return session_exists(target_id) ? OPENWTS_ERROR_ACCESS_DENIED
                                          : OPENWTS_ERROR_CTX_WINSTATION_NOT_FOUND;
-    return set_state(logon_id, OPENWTS_STATE_ACTIVE, FALSE);
+    return set_state(logon_id, OPENWTS_STATE_ACTIVE, LOGON_ON);
 }
 
 static const openwts_backend local = {
