@@ -32,12 +32,11 @@ void server_handle_table_free(void);
 
 /* ---- the call (server_call.c) ---- */
 
-/* Fills in who is calling and sends the request on the configured
- * transport; returns the reply's status (a Win32 error code). */
-DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply *rep);
-/* A reply on the heap (replies hold up to 64 sessions); its contents are
- * undefined until the dispatcher fills it. */
-openwts_Reply *reply_alloc(void);
+/* Fills in who is calling, sends the request on the configured transport
+ * and returns the reply's status (a Win32 error code). With rep_out and
+ * ERROR_SUCCESS, *rep_out is the reply, released with reply_free; in every
+ * other case the reply is already released. */
+DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_out);
 void reply_free(openwts_Reply *rep);
 void reply_cache_free(void); /* at DLL unload */
 

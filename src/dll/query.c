@@ -20,11 +20,12 @@ static DWORD query_w(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS cls, void *
     req.which_op = openwts_Request_query_session_tag;
     openwts_utf8_copy(req.op.query_session.server, sizeof(req.op.query_session.server), srv->name);
     req.op.query_session.session_id = SessionId;
-    openwts_Reply *rep = reply_alloc();
-    st = rep ? server_call(srv, &req, rep) : ERROR_NOT_ENOUGH_MEMORY;
+    openwts_Reply *rep;
+    st = server_call(srv, &req, &rep);
     server_release(srv);
-    if (!st)
-        st = query_layout_w(&rep->result.query_session.session, cls, out, bytes);
+    if (st)
+        return st;
+    st = query_layout_w(&rep->result.query_session.session, cls, out, bytes);
     reply_free(rep);
     return st;
 }

@@ -10,7 +10,7 @@
  * dispatcher clears what it fills, so a reused reply needs no zeroing. */
 static openwts_Reply *volatile spare_reply;
 
-openwts_Reply *reply_alloc(void)
+static openwts_Reply *reply_alloc(void)
 {
     openwts_Reply *rep = InterlockedExchangePointer((void *volatile *)&spare_reply, NULL);
     return rep ? rep : HeapAlloc(GetProcessHeap(), 0, sizeof(openwts_Reply));
@@ -29,10 +29,18 @@ void reply_cache_free(void)
         HeapFree(GetProcessHeap(), 0, rep);
 }
 
-DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply *rep)
+DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_out)
 {
     (void)srv; /* the server name travels inside the operation's request */
+    openwts_Reply *rep = reply_alloc();
+    if (!rep)
+        return ERROR_NOT_ENOUGH_MEMORY;
     req->has_caller = true;
     req->caller = *caller_identity();
-    return transport_inproc_call(req, rep);
+    DWORD st = transport_inproc_call(req, rep);
+    if (st || !rep_out)
+        reply_free(rep);
+    else
+        *rep_out = rep;
+    return st;
 }

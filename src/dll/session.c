@@ -20,15 +20,9 @@ static DWORD enumerate(HANDLE hServer, openwts_Reply **rep_out)
     openwts_Request req = openwts_Request_init_zero;
     req.which_op = openwts_Request_enumerate_sessions_tag;
     openwts_utf8_copy(req.op.enumerate_sessions.server, sizeof(req.op.enumerate_sessions.server), srv->name);
-    openwts_Reply *rep = reply_alloc();
-    st = rep ? server_call(srv, &req, rep) : ERROR_NOT_ENOUGH_MEMORY;
+    st = server_call(srv, &req, rep_out);
     server_release(srv);
-    if (st) {
-        reply_free(rep);
-        return st;
-    }
-    *rep_out = rep;
-    return ERROR_SUCCESS;
+    return st;
 }
 
 BOOL WINAPI WTSEnumerateSessionsW(HANDLE hServer, DWORD Reserved, DWORD Version,
@@ -129,9 +123,7 @@ static DWORD session_action(HANDLE hServer, pb_size_t op, DWORD session_id, BOOL
         l->session_id = session_id;
         l->wait = wait != FALSE;
     }
-    openwts_Reply *rep = reply_alloc();
-    st = rep ? server_call(srv, &req, rep) : ERROR_NOT_ENOUGH_MEMORY;
-    reply_free(rep);
+    st = server_call(srv, &req, NULL);
     server_release(srv);
     return st;
 }
@@ -163,10 +155,8 @@ BOOL WINAPI WTSConnectSessionW(ULONG LogonId, ULONG TargetLogonId, PWSTR pPasswo
     c->target_id = TargetLogonId;
     c->wait = bWait != FALSE;
     text_from_wide(pPassword, c->password, sizeof(c->password));
-    openwts_Reply *rep = reply_alloc();
-    st = rep ? server_call(srv, &req, rep) : ERROR_NOT_ENOUGH_MEMORY;
+    st = server_call(srv, &req, NULL);
     SecureZeroMemory(c->password, sizeof(c->password));
-    reply_free(rep);
     server_release(srv);
     return status_to_bool(st);
 }
