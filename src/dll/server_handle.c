@@ -43,6 +43,17 @@ static BOOL handle_decode(HANDLE h, size_t *index, WORD *gen)
     return TRUE;
 }
 
+/* The open slot a handle names, or NULL; the caller holds the lock. */
+static slot *slot_of_handle(HANDLE h)
+{
+    size_t index;
+    WORD gen;
+    if (!handle_decode(h, &index, &gen) || index >= slot_count || !slots[index].srv ||
+        (slots[index].gen & GEN_MASK) != gen)
+        return NULL;
+    return &slots[index];
+}
+
 HANDLE server_handle_open(const char *name_utf8)
 {
     server *srv = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*srv));
@@ -89,19 +100,14 @@ DWORD server_handle_resolve(HANDLE h, server **out)
         *out = &local_server;
         return ERROR_SUCCESS;
     }
-    size_t index;
-    WORD gen;
-    if (!handle_decode(h, &index, &gen))
-        return ERROR_INVALID_HANDLE;
-    DWORD status = ERROR_INVALID_HANDLE;
     AcquireSRWLockShared(&table_lock);
-    if (index < slot_count && slots[index].srv && (slots[index].gen & GEN_MASK) == gen) {
-        *out = slots[index].srv;
-        InterlockedIncrement(&(*out)->refs);
-        status = ERROR_SUCCESS;
+    slot *sl = slot_of_handle(h);
+    if (sl) {
+        *out = sl->srv;
+        InterlockedIncrement(&sl->srv->refs);
     }
     ReleaseSRWLockShared(&table_lock);
-    return status;
+    return *out ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
 }
 
 void server_release(server *srv)
@@ -112,16 +118,13 @@ void server_release(server *srv)
 
 void server_handle_close(HANDLE h)
 {
-    size_t index;
-    WORD gen;
-    if (!handle_decode(h, &index, &gen))
-        return;
     server *srv = NULL;
     AcquireSRWLockExclusive(&table_lock);
-    if (index < slot_count && slots[index].srv && (slots[index].gen & GEN_MASK) == gen) {
-        srv = slots[index].srv;
-        slots[index].srv = NULL;
-        slots[index].gen++; /* the old value now names nothing */
+    slot *sl = slot_of_handle(h);
+    if (sl) {
+        srv = sl->srv;
+        sl->srv = NULL;
+        sl->gen++; /* the old value now names nothing */
     }
     ReleaseSRWLockExclusive(&table_lock);
     server_release(srv);
