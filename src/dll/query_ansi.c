@@ -5,8 +5,10 @@
 
 #define TO_ANSI(dst, src) text_wide_to_ansi((src), (dst), sizeof(dst))
 
-static void client_to_a(const WTSCLIENTW *w, WTSCLIENTA *a)
+static void client_to_a(const void *wv, void *av)
 {
+    const WTSCLIENTW *w = wv;
+    WTSCLIENTA *a = av;
     TO_ANSI(a->ClientName, w->ClientName);
     TO_ANSI(a->Domain, w->Domain);
     TO_ANSI(a->UserName, w->UserName);
@@ -28,8 +30,10 @@ static void client_to_a(const WTSCLIENTW *w, WTSCLIENTA *a)
     TO_ANSI(a->DeviceId, w->DeviceId);
 }
 
-static void info_to_a(const WTSINFOW *w, WTSINFOA *a)
+static void info_to_a(const void *wv, void *av)
 {
+    const WTSINFOW *w = wv;
+    WTSINFOA *a = av;
     a->State = w->State;
     a->SessionId = w->SessionId;
     a->IncomingBytes = w->IncomingBytes;
@@ -48,8 +52,10 @@ static void info_to_a(const WTSINFOW *w, WTSINFOA *a)
     a->CurrentTime = w->CurrentTime;
 }
 
-static void info_ex_to_a(const WTSINFOEXW *w, WTSINFOEXA *a)
+static void info_ex_to_a(const void *wv, void *av)
 {
+    const WTSINFOEXW *w = wv;
+    WTSINFOEXA *a = av;
     const WTSINFOEX_LEVEL1_W *lw = &w->Data.WTSInfoExLevel1;
     WTSINFOEX_LEVEL1_A *la = &a->Data.WTSInfoExLevel1;
     a->Level = w->Level;
@@ -72,8 +78,10 @@ static void info_ex_to_a(const WTSINFOEXW *w, WTSINFOEXA *a)
     la->OutgoingCompressedBytes = lw->OutgoingCompressedBytes;
 }
 
-static void config_to_a(const WTSCONFIGINFOW *w, WTSCONFIGINFOA *a)
+static void config_to_a(const void *wv, void *av)
 {
+    const WTSCONFIGINFOW *w = wv;
+    WTSCONFIGINFOA *a = av;
     a->version = w->version;
     a->fConnectClientDrivesAtLogon = w->fConnectClientDrivesAtLogon;
     a->fConnectPrinterAtLogon = w->fConnectPrinterAtLogon;
@@ -87,35 +95,37 @@ static void config_to_a(const WTSCONFIGINFOW *w, WTSCONFIGINFOA *a)
     TO_ANSI(a->ApplicationName, w->ApplicationName);
 }
 
+/* The classes whose result is a structure holding text. */
+static const struct {
+    WTS_INFO_CLASS cls;
+    size_t a_size;
+    void (*to_a)(const void *w, void *a);
+} text_structs[] = {
+    { WTSClientInfo, sizeof(WTSCLIENTA), client_to_a },
+    { WTSSessionInfo, sizeof(WTSINFOA), info_to_a },
+    { WTSSessionInfoEx, sizeof(WTSINFOEXA), info_ex_to_a },
+    { WTSConfigInfo, sizeof(WTSCONFIGINFOA), config_to_a },
+};
+
 DWORD query_result_w_to_a(WTS_INFO_CLASS cls, const void *w, DWORD w_bytes, void **out, DWORD *bytes)
 {
-    size_t size;
-    if (info_class_is_string(cls))
-        size = text_wide_to_ansi(w, NULL, 0);
-    else if (cls == WTSClientInfo)
-        size = sizeof(WTSCLIENTA);
-    else if (cls == WTSSessionInfo)
-        size = sizeof(WTSINFOA);
-    else if (cls == WTSSessionInfoEx)
-        size = sizeof(WTSINFOEXA);
-    else if (cls == WTSConfigInfo)
-        size = sizeof(WTSCONFIGINFOA);
-    else
-        size = w_bytes; /* no text inside: the same bytes */
+    BOOL text = info_class_is_string(cls);
+    size_t size = text ? text_wide_to_ansi(w, NULL, 0) : w_bytes; /* no text inside: the same bytes */
+    void (*to_a)(const void *, void *) = NULL;
+    for (size_t i = 0; i < ARRAYSIZE(text_structs); i++) {
+        if (text_structs[i].cls == cls) {
+            size = text_structs[i].a_size;
+            to_a = text_structs[i].to_a;
+        }
+    }
 
     void *a = out_alloc(size);
     if (!a)
         return ERROR_NOT_ENOUGH_MEMORY;
-    if (info_class_is_string(cls))
+    if (text)
         text_wide_to_ansi(w, a, size);
-    else if (cls == WTSClientInfo)
-        client_to_a(w, a);
-    else if (cls == WTSSessionInfo)
-        info_to_a(w, a);
-    else if (cls == WTSSessionInfoEx)
-        info_ex_to_a(w, a);
-    else if (cls == WTSConfigInfo)
-        config_to_a(w, a);
+    else if (to_a)
+        to_a(w, a);
     else
         memcpy(a, w, size);
     *out = a;
