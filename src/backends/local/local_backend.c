@@ -148,22 +148,29 @@ static openwts_status check_user_session(const char *server, uint32_t id)
 /* What a state change does to the logon: disconnect leaves it as it is. */
 enum logon_change { LOGON_KEEP, LOGON_OFF, LOGON_ON };
 
+struct transition {
+    uint32_t state;
+    enum logon_change logon;
+};
+
+static void apply_transition(local_session_state *st, int64_t now, const void *ctx)
+{
+    const struct transition *t = ctx;
+    if (t->state == OPENWTS_STATE_DISCONNECTED && st->state != OPENWTS_STATE_DISCONNECTED)
+        st->disconnect_time = now;
+    if (t->state == OPENWTS_STATE_ACTIVE && st->state != OPENWTS_STATE_ACTIVE)
+        st->connect_time = now;
+    if (t->logon == LOGON_ON && st->logged_off)
+        st->logon_time = now; /* connecting after a logoff logs the user on again */
+    st->state = t->state;
+    if (t->logon != LOGON_KEEP)
+        st->logged_off = t->logon == LOGON_OFF;
+}
+
 static openwts_status set_state(uint32_t id, uint32_t state, enum logon_change logon)
 {
-    local_session_state st;
-    if (!local_state_get(id, &st))
-        return OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
-    int64_t now = local_state_now();
-    if (state == OPENWTS_STATE_DISCONNECTED && st.state != OPENWTS_STATE_DISCONNECTED)
-        st.disconnect_time = now;
-    if (state == OPENWTS_STATE_ACTIVE && st.state != OPENWTS_STATE_ACTIVE)
-        st.connect_time = now;
-    if (logon == LOGON_ON && st.logged_off)
-        st.logon_time = now; /* connecting after a logoff logs the user on again */
-    st.state = state;
-    if (logon != LOGON_KEEP)
-        st.logged_off = logon == LOGON_OFF;
-    return local_state_put(&st) ? OPENWTS_OK : OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
+    struct transition t = { state, logon };
+    return local_state_update(id, apply_transition, &t) ? OPENWTS_OK : OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
 }
 
 static openwts_status local_disconnect(const openwts_backend *be, const openwts_Caller *caller,
@@ -180,16 +187,14 @@ static openwts_status local_disconnect(const openwts_backend *be, const openwts_
 static openwts_status local_logoff(const openwts_backend *be, const openwts_Caller *caller,
                                    const char *server, uint32_t id, bool wait)
 {
-    (void)be;
+    (void)be; (void)caller;
     openwts_status st = check_user_session(server, id);
     if (st)
         return st;
     st = set_state(id, OPENWTS_STATE_CONNECTED, LOGON_OFF);
     if (st)
         return st;
-    local_end_session_programs(id, wait);
-    if (caller->session_id == id)
-        TerminateProcess(GetCurrentProcess(), 0xC000013Au); /* ours too, last */
+    local_end_session_programs(id, wait); /* returns only when we are not in it */
     return OPENWTS_OK;
 }
 

@@ -25,7 +25,8 @@ static BOOL is_system_process(const WCHAR *exe)
     return FALSE;
 }
 
-void local_end_session_programs(uint32_t id, BOOL wait)
+/* Every process of the session but ours and the machine's. */
+static void end_other_programs(uint32_t id, BOOL wait)
 {
     HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
     if (snap == INVALID_HANDLE_VALUE)
@@ -46,4 +47,12 @@ void local_end_session_programs(uint32_t id, BOOL wait)
         CloseHandle(p);
     }
     CloseHandle(snap);
+}
+
+void local_end_session_programs(uint32_t id, BOOL wait)
+{
+    end_other_programs(id, wait);
+    DWORD own;
+    if (ProcessIdToSessionId(GetCurrentProcessId(), &own) && own == id)
+        TerminateProcess(GetCurrentProcess(), LOGOFF_EXIT_CODE); /* ours too, last */
 }

@@ -5,8 +5,8 @@
 #include <windows.h>
 #include <stdint.h>
 
-/* Ends the programs of session `id` other than the calling process; with
- * `wait`, until they are gone. */
+/* Ends the programs of session `id` (with `wait`, until they are gone),
+ * then the calling process if it is in that session. */
 void local_end_session_programs(uint32_t id, BOOL wait);
 
 #endif

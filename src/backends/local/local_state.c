@@ -122,28 +122,34 @@ static local_session_state *slot_find(uint32_t id, BOOL create)
     return NULL;
 }
 
-BOOL local_state_get(uint32_t id, local_session_state *out)
+/* Takes the lock and finds (or makes) the slot of session `id`; the caller
+ * unlocks. */
+static local_session_state *slot_lock(uint32_t id)
 {
     InitOnceExecuteOnce(&once, state_open, NULL, NULL);
     lock();
     reset_if_stale();
-    local_session_state *s = slot_find(id, TRUE);
+    return slot_find(id, TRUE);
+}
+
+BOOL local_state_get(uint32_t id, local_session_state *out)
+{
+    local_session_state *s = slot_lock(id);
     if (s)
         *out = *s;
     unlock();
     return s != NULL;
 }
 
-BOOL local_state_put(const local_session_state *in)
+BOOL local_state_update(uint32_t id, local_state_change change, const void *ctx)
 {
-    InitOnceExecuteOnce(&once, state_open, NULL, NULL);
-    lock();
-    reset_if_stale();
-    local_session_state *s = slot_find(in->id, TRUE);
+    local_session_state *s = slot_lock(id);
     if (s) {
-        *s = *in;
+        int64_t now = local_state_now();
+        change(s, now, ctx);
+        s->id = id;
         if (!s->logon_time)
-            s->logon_time = local_state_now(); /* 0 would mark the slot free */
+            s->logon_time = now; /* 0 would mark the slot free */
     }
     unlock();
     return s != NULL;

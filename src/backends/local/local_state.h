@@ -23,10 +23,13 @@ typedef struct local_session_state {
 /* Copies the state of session `id` out (creating it Active on first use);
  * FALSE only when no slot is free. */
 BOOL local_state_get(uint32_t id, local_session_state *out);
-/* Stores the state of session `id`. */
-BOOL local_state_put(const local_session_state *in);
 /* Current time in FILETIME units. */
 int64_t local_state_now(void);
+/* Applies `change` to the state of session `id` (created Active on first
+ * use) inside the lock every process shares, so that two processes changing
+ * a session at once both take effect. FALSE only when no slot is free. */
+typedef void (*local_state_change)(local_session_state *s, int64_t now, const void *ctx);
+BOOL local_state_update(uint32_t id, local_state_change change, const void *ctx);
 void local_state_close(void);
 
 #endif
