@@ -271,6 +271,16 @@ static void make_request(openwts_Request *r, pb_size_t op, unsigned seed, bool m
     }
 }
 
+/* A reply listing `count` sessions, filled from seeds first_seed onwards. */
+static void make_enumerate_reply(openwts_Reply *r, unsigned count, unsigned first_seed, bool maximal)
+{
+    memset(r, 0, sizeof(*r));
+    r->which_result = openwts_Reply_enumerate_sessions_tag;
+    r->result.enumerate_sessions.sessions_count = (pb_size_t)count;
+    for (unsigned i = 0; i < count; i++)
+        fill_session(&r->result.enumerate_sessions.sessions[i], first_seed + i, maximal);
+}
+
 static const pb_size_t all_ops[] = {
     openwts_Request_enumerate_sessions_tag, openwts_Request_query_session_tag,
     openwts_Request_disconnect_session_tag, openwts_Request_logoff_session_tag,
@@ -311,10 +321,7 @@ static void reply_round_trip_64_maximal_sessions(void **state)
     (void)state;
     openwts_Reply *r = calloc(1, sizeof(*r));
     assert_non_null(r);
-    r->which_result = openwts_Reply_enumerate_sessions_tag;
-    r->result.enumerate_sessions.sessions_count = OPENWTS_MAX_SESSIONS;
-    for (unsigned i = 0; i < OPENWTS_MAX_SESSIONS; i++)
-        fill_session(&r->result.enumerate_sessions.sessions[i], i, true);
+    make_enumerate_reply(r, OPENWTS_MAX_SESSIONS, 0, true);
     assert_int_equal(round_trip_reply(r), openwts_Reply_size - 6); /* status 0 is not sent */
     /* With every field at its longest the bound is reached and fits a frame. */
     r->status = 0xFFFFFFFFu;
@@ -336,16 +343,11 @@ static void reply_round_trip_every_result(void **state)
         fill_session(&r->result.query_session.session, 77, maximal);
         round_trip_reply(r);
         /* enumerate with a few sessions */
-        memset(r, 0, sizeof(*r));
-        r->which_result = openwts_Reply_enumerate_sessions_tag;
-        r->result.enumerate_sessions.sessions_count = 3;
-        for (unsigned i = 0; i < 3; i++)
-            fill_session(&r->result.enumerate_sessions.sessions[i], i + 40, maximal);
+        make_enumerate_reply(r, 3, 40, maximal);
         round_trip_reply(r);
     }
     /* an empty list is still a list */
-    memset(r, 0, sizeof(*r));
-    r->which_result = openwts_Reply_enumerate_sessions_tag;
+    make_enumerate_reply(r, 0, 0, false);
     round_trip_reply(r);
     /* query without a session */
     memset(r, 0, sizeof(*r));
@@ -495,11 +497,8 @@ static void truncated_input_is_invalid_data(void **state)
         check_truncations(copy, len, dec_request, q);
     }
 
+    make_enumerate_reply(p, 3, 0, true);
     p->status = 1722;
-    p->which_result = openwts_Reply_enumerate_sessions_tag;
-    p->result.enumerate_sessions.sessions_count = 3;
-    for (unsigned i = 0; i < 3; i++)
-        fill_session(&p->result.enumerate_sessions.sessions[i], i, true);
     assert_int_equal(openwts_reply_encode(p, copy, OPENWTS_FRAME_MAX, &len), OPENWTS_OK);
     check_truncations(copy, len, dec_reply, p);
 
@@ -910,10 +909,7 @@ static void encode_into_small_buffer(void **state)
         make_request(q, all_ops[i], 2, true);
         check_small_buffers(enc_request, q);
     }
-    p->which_result = openwts_Reply_enumerate_sessions_tag;
-    p->result.enumerate_sessions.sessions_count = OPENWTS_MAX_SESSIONS;
-    for (unsigned i = 0; i < OPENWTS_MAX_SESSIONS; i++)
-        fill_session(&p->result.enumerate_sessions.sessions[i], i, true);
+    make_enumerate_reply(p, OPENWTS_MAX_SESSIONS, 0, true);
     check_small_buffers(enc_reply, p);
     memset(p, 0, sizeof(*p));
     p->which_result = openwts_Reply_done_tag;

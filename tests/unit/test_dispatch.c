@@ -109,26 +109,29 @@ static openwts_status fake_query(const openwts_backend *be, const openwts_Caller
     return OPENWTS_OK;
 }
 
-static openwts_status fake_disconnect(const openwts_backend *be, const openwts_Caller *caller,
-                                      const char *server, uint32_t session_id, bool wait)
+/* Disconnect and logoff take the same arguments; each counts its own calls. */
+static openwts_status fake_session_op(const openwts_backend *be, const openwts_Caller *caller,
+                                      const char *server, uint32_t session_id, bool wait,
+                                      int *calls, openwts_status ret)
 {
     fake_record(be, caller);
-    F.n_disconnect++;
+    (*calls)++;
     OPENWTS_SET_STRING(F.server, server);
     F.session_id = session_id;
     F.wait = wait;
-    return F.ret_disconnect;
+    return ret;
+}
+
+static openwts_status fake_disconnect(const openwts_backend *be, const openwts_Caller *caller,
+                                      const char *server, uint32_t session_id, bool wait)
+{
+    return fake_session_op(be, caller, server, session_id, wait, &F.n_disconnect, F.ret_disconnect);
 }
 
 static openwts_status fake_logoff(const openwts_backend *be, const openwts_Caller *caller,
                                   const char *server, uint32_t session_id, bool wait)
 {
-    fake_record(be, caller);
-    F.n_logoff++;
-    OPENWTS_SET_STRING(F.server, server);
-    F.session_id = session_id;
-    F.wait = wait;
-    return F.ret_logoff;
+    return fake_session_op(be, caller, server, session_id, wait, &F.n_logoff, F.ret_logoff);
 }
 
 static openwts_status fake_connect(const openwts_backend *be, const openwts_Caller *caller,

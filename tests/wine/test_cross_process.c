@@ -123,31 +123,33 @@ static void disconnect_seen_by_later_process(void **state)
         fail_msg("qwinsta shows user \"%s\" for the console, expected \"%s\"", r.user, user);
 }
 
-/* logoff of a session that does not exist: exit code 1, nothing on stdout
- * (the message goes to stderr), and nobody is logged off. */
-static void logoff_unknown_session_fails(void **state)
+/* An example tool that must fail: exit code 1, nothing on stdout (the
+ * message goes to stderr), and our session still Active. */
+static void assert_tool_fails(const char *exe, const char *args)
 {
-    (void)state;
     char out[512];
-    DWORD code = run_program("logoff.exe", "12345", out, sizeof(out), CHILD_TIMEOUT_MS);
+    DWORD code = run_program(exe, args, out, sizeof(out), CHILD_TIMEOUT_MS);
     assert_int_equal(code, 1);
     assert_string_equal(out, "");
     assert_int_equal(session_state(own_session_id()), WTSActive);
+}
+
+/* logoff of a session that does not exist fails, and nobody is logged off. */
+static void logoff_unknown_session_fails(void **state)
+{
+    (void)state;
+    assert_tool_fails("logoff.exe", "12345");
     row r;
     assert_true(qwinsta_row(own_session_id(), &r));
     assert_string_equal(r.state, "Active");
     assert_true(r.user[0] != '\0');
 }
 
-/* Session 0 cannot be disconnected (ERROR_ACCESS_DENIED): exit code 1. */
+/* Session 0 cannot be disconnected (ERROR_ACCESS_DENIED): tsdiscon fails. */
 static void tsdiscon_services_session_fails(void **state)
 {
     (void)state;
-    char out[512];
-    DWORD code = run_program("tsdiscon.exe", "0", out, sizeof(out), CHILD_TIMEOUT_MS);
-    assert_int_equal(code, 1);
-    assert_string_equal(out, "");
-    assert_int_equal(session_state(own_session_id()), WTSActive);
+    assert_tool_fails("tsdiscon.exe", "0");
 }
 
 /* qwinsta's layout: the exact header, then services (session 0, no user,

@@ -201,6 +201,26 @@ static void check_fixed(const result *w, const result *a, DWORD size)
     assert_memory_equal(a->buf, w->buf, size); /* no text: A and W alike */
 }
 
+/* A local session moves no bytes or frames: each counter WTSINFO and WTSINFOEX
+ * level 1 share (same names in both) is 0. */
+#define assert_no_traffic(s)                                \
+    do {                                                    \
+        assert_int_equal((s)->IncomingBytes, 0);            \
+        assert_int_equal((s)->OutgoingBytes, 0);            \
+        assert_int_equal((s)->IncomingFrames, 0);           \
+        assert_int_equal((s)->OutgoingFrames, 0);           \
+        assert_int_equal((s)->IncomingCompressedBytes, 0);  \
+        assert_int_equal((s)->OutgoingCompressedBytes, 0);  \
+    } while (0)
+
+/* The A form's logon, connect and disconnect times are the W form's. */
+#define assert_same_times(a, w)                                                  \
+    do {                                                                         \
+        assert_int_equal(quad((a)->LogonTime), quad((w)->LogonTime));            \
+        assert_int_equal(quad((a)->ConnectTime), quad((w)->ConnectTime));        \
+        assert_int_equal(quad((a)->DisconnectTime), quad((w)->DisconnectTime));  \
+    } while (0)
+
 /* WTSCLIENT on the console (spec: protocol console, client name and
  * directory "", build, product and hardware id 0, no address, display all
  * 0; OpenWTS local backend: Domain and UserName the session's). */
@@ -253,12 +273,7 @@ static void check_info(const expect *e, const result *rw, const result *ra)
     const WTSINFOA *a = ra->buf;
     assert_int_equal(w->State, e->state);
     assert_int_equal(w->SessionId, e->id);
-    assert_int_equal(w->IncomingBytes, 0);
-    assert_int_equal(w->OutgoingBytes, 0);
-    assert_int_equal(w->IncomingFrames, 0);
-    assert_int_equal(w->OutgoingFrames, 0);
-    assert_int_equal(w->IncomingCompressedBytes, 0);
-    assert_int_equal(w->OutgoingCompressedBytes, 0);
+    assert_no_traffic(w);
     assert_wide(w->WinStationName, e->station, FALSE);
     assert_wide(w->Domain, e->domain, TRUE);
     assert_wide(w->UserName, e->user, TRUE);
@@ -279,9 +294,7 @@ static void check_info(const expect *e, const result *rw, const result *ra)
     assert_ansi_of(a->WinStationName, w->WinStationName);
     assert_ansi_of(a->Domain, w->Domain);
     assert_ansi_of(a->UserName, w->UserName);
-    assert_int_equal(quad(a->LogonTime), quad(w->LogonTime));
-    assert_int_equal(quad(a->ConnectTime), quad(w->ConnectTime));
-    assert_int_equal(quad(a->DisconnectTime), quad(w->DisconnectTime));
+    assert_same_times(a, w);
     assert_current_time(a->CurrentTime, ra);
 }
 
@@ -307,12 +320,7 @@ static void check_info_ex(const expect *e, const result *rw, const result *ra)
     assert_current_time(w->CurrentTime, rw);
     if (e->console)
         assert_true(quad(w->LogonTime) != 0);
-    assert_int_equal(w->IncomingBytes, 0);
-    assert_int_equal(w->OutgoingBytes, 0);
-    assert_int_equal(w->IncomingFrames, 0);
-    assert_int_equal(w->OutgoingFrames, 0);
-    assert_int_equal(w->IncomingCompressedBytes, 0);
-    assert_int_equal(w->OutgoingCompressedBytes, 0);
+    assert_no_traffic(w);
 
     assert_int_equal(a->SessionId, w->SessionId);
     assert_int_equal(a->SessionState, w->SessionState);
@@ -320,12 +328,9 @@ static void check_info_ex(const expect *e, const result *rw, const result *ra)
     assert_ansi_of(a->WinStationName, w->WinStationName);
     assert_ansi_of(a->UserName, w->UserName);
     assert_ansi_of(a->DomainName, w->DomainName);
-    assert_int_equal(quad(a->LogonTime), quad(w->LogonTime));
-    assert_int_equal(quad(a->ConnectTime), quad(w->ConnectTime));
-    assert_int_equal(quad(a->DisconnectTime), quad(w->DisconnectTime));
+    assert_same_times(a, w);
     assert_current_time(a->CurrentTime, ra);
-    assert_int_equal(a->IncomingBytes, 0);
-    assert_int_equal(a->OutgoingCompressedBytes, 0);
+    assert_no_traffic(a);
 }
 
 /* WTSCONFIGINFO: version 1, LogonUserName the user (spec); LogonDomain the
