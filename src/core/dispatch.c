@@ -33,8 +33,8 @@ static int ascii_casecmp(const char *a, const char *b)
 
 /* Windows' default session permissions: Administrators have full control of
  * every session; a user may disconnect, connect or log off only sessions of
- * his own account (MicrosoftDocs sdk-api: WTSDisconnectSession, "you need to
- * have the Disconnect permission"; Remote Desktop Services Permissions). */
+ * his own account (MicrosoftDocs sdk-api WTSDisconnectSession: the caller
+ * needs the Disconnect permission; Remote Desktop Services Permissions). */
 static openwts_status check_own_session(const openwts_backend *be, const openwts_Caller *caller,
                                         const char *server, uint32_t session_id)
 {

@@ -88,8 +88,8 @@ static void user_name(char *name, size_t size)
     assert_true(GetUserNameA(name, &len));
 }
 
-/* The done-when line. The console is our own session (spec: the console
- * session id == ProcessIdToSessionId under Wine). */
+/* The done-when line. Under Wine the console is our own session (README
+ * "Beyond the docs"). */
 static void disconnect_seen_by_later_process(void **state)
 {
     (void)state;

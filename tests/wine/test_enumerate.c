@@ -19,16 +19,15 @@ static void computer_name(WCHAR *name, DWORD size)
     assert_true(GetComputerNameW(name, &size));
 }
 
-/* The A form of a W string, CP_ACP (spec: "The A forms equal the W forms
- * converted to CP_ACP"). */
+/* The A form of a W string, CP_ACP (README "Beyond the docs"). */
 static void to_ansi(const WCHAR *w, char *a, int size)
 {
     assert_true(WideCharToMultiByte(CP_ACP, 0, w, -1, a, size, NULL, NULL) > 0);
 }
 
 /* Each result is one block: records, then the strings they point to
- * (MicrosoftDocs sdk-api WTSEnumerateSessions: "To free the returned buffer,
- * call the WTSFreeMemory function" - one call frees the strings too). A
+ * (MicrosoftDocs sdk-api WTSEnumerateSessions: the result is freed with
+ * WTSFreeMemory, so one call frees the strings too). A
  * string must lie past the records and end within `bound` bytes of the
  * block start. */
 static void assert_in_block(const void *base, size_t records, size_t bound, const void *str,
@@ -126,8 +125,8 @@ static void test_enumerate_a_matches_w(void **state)
 
 /* Reserved must be 0, Version 1, and both output pointers given:
  * otherwise ERROR_INVALID_PARAMETER (MicrosoftDocs sdk-api
- * WTSEnumerateSessions: Reserved "must be zero", Version "must be 1"), and
- * nothing is written. */
+ * WTSEnumerateSessions: Reserved is 0, Version is 1), and nothing is
+ * written. */
 static void test_enumerate_bad_input(void **state)
 {
     (void)state;
@@ -160,7 +159,7 @@ static void test_enumerate_bad_input(void **state)
  * pDomainName and pFarmName may be NULL; OpenWTS local backend: session 0
  * has no user or domain, pHostName is the computer name, the console's user
  * is GetUserName and its domain the computer name, ExecEnvId == SessionId,
- * no farm). The level is left at 1 (docs: pLevel "must be set to 1"). */
+ * no farm). The level is left at 1 (docs: *pLevel is 1 on input). */
 static void test_enumerate_ex_w(void **state)
 {
     (void)state;
@@ -272,8 +271,8 @@ static void test_enumerate_ex_a_matches_w(void **state)
 }
 
 /* pLevel must point to 1 and Filter be 0 (MicrosoftDocs sdk-api
- * WTSEnumerateSessionsEx: "This parameter must be set to 1" / "Reserved.
- * Always set this parameter to zero"); both outputs must be given. All fail
+ * WTSEnumerateSessionsEx: level 1 only, Filter reserved and 0); both outputs
+ * must be given. All fail
  * with ERROR_INVALID_PARAMETER, nothing is written, *pLevel is unchanged. */
 static void test_enumerate_ex_bad_input(void **state)
 {
@@ -306,9 +305,9 @@ static void test_enumerate_ex_bad_input(void **state)
 /* ---- WTSFreeMemory / WTSFreeMemoryEx ---- */
 
 /* A type class that is not one WTSEnumerateSessionsEx / ProcessesEx
- * returns, or no memory: FALSE, ERROR_INVALID_PARAMETER (spec, "Errors";
- * MicrosoftDocs sdk-api WTSFreeMemoryEx: WTSTypeClass "a value of the
- * WTS_TYPE_CLASS enumeration type"). The block is then still ours. */
+ * returns, or no memory: FALSE, ERROR_INVALID_PARAMETER (README "Beyond the
+ * docs"; MicrosoftDocs sdk-api WTSFreeMemoryEx: WTSTypeClass is one of
+ * WTS_TYPE_CLASS). The block is then still ours. */
 static void test_free_memory_ex_bad_input(void **state)
 {
     (void)state;

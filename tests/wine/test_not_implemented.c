@@ -1,8 +1,8 @@
 /* The exports OpenWTS does not implement yet must fail honestly: their
  * failure value (FALSE, or a NULL handle) with ERROR_CALL_NOT_IMPLEMENTED
  * (120), never a pretended success, and without writing their outputs
- * (OpenWTS: src/dll/not_implemented.h; /tmp/openwts-test-spec.md,
- * "Not implemented yet"). The arguments are harmless and look valid, so
+ * (src/dll/not_implemented.h;
+ * README "Beyond the docs"). The arguments are harmless and look valid, so
  * that the failure cannot be blamed on them. Also checks that the module
  * under test is our wtsapi32.dll, not Wine's builtin.
  * SPDX-License-Identifier: LGPL-2.1-or-later */

@@ -25,10 +25,10 @@ typedef struct expect {
 } expect;
 
 /* The console: "Console", WTSActive, the caller's user, domain the computer
- * name (windows-behaviour.md "WTSQuerySessionInformation"), unlocked
- * (spec: WTS_SESSIONSTATE_UNLOCK for the active console). Session 0:
- * "Services", WTSDisconnected, no user (windows-behaviour.md "Sessions";
- * spec: WTSUserName/WTSDomainName "", WTS_SESSIONSTATE_UNKNOWN). */
+ * name (windows-behaviour.md "WTSQuerySessionInformation"), flags
+ * WTS_SESSIONSTATE_UNLOCK while active (README "Beyond the docs"). Session 0:
+ * "Services", WTSDisconnected (windows-behaviour.md "Sessions"), user and
+ * domain "", WTS_SESSIONSTATE_UNKNOWN (README "Beyond the docs"). */
 static void expect_session(expect *e, DWORD query_id)
 {
     memset(e, 0, sizeof(*e));
@@ -65,8 +65,7 @@ static ULONGLONG now_filetime(void)
     return ((ULONGLONG)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
 }
 
-/* A successful query: TRUE, last error 0 (spec: "Every successful call sets
- * the last error to 0"), a buffer. */
+/* A successful query: TRUE, last error 0 (README "Beyond the docs"), a buffer. */
 static void query(BOOL ansi, DWORD session, WTS_INFO_CLASS cls, result *r)
 {
     memset(r, 0, sizeof(*r));
@@ -107,8 +106,7 @@ static void assert_wide(const WCHAR *got, const WCHAR *want, BOOL ignore_case)
         fail_msg("got \"%ls\", want \"%ls\"", got, want);
 }
 
-/* An A text equals the W text of the same field in CP_ACP (spec: "The A
- * forms equal the W forms converted to CP_ACP"). */
+/* An A text equals the W text of the same field in CP_ACP (README "Beyond the docs"). */
 static void assert_ansi_of(const char *a, const WCHAR *w)
 {
     char want[1024];
@@ -138,8 +136,8 @@ typedef enum kind {
 /* Indexed by WTS_INFO_CLASS. Sizes: MicrosoftDocs sdk-api WTS_INFO_CLASS
  * (WTSSessionId, WTSClientBuildNumber, WTSClientHardwareId ULONG;
  * WTSClientProductId, WTSClientProtocolType USHORT; WTSIdleTime ..
- * WTSOutgoingFrames: FALSE + ERROR_NOT_SUPPORTED; WTSValidationInfo "not
- * supported"; WTSSessionAddressV4 ERROR_NOT_SUPPORTED without a virtual
+ * WTSOutgoingFrames: FALSE + ERROR_NOT_SUPPORTED; WTSValidationInfo not
+ * supported either; WTSSessionAddressV4 ERROR_NOT_SUPPORTED without a virtual
  * IP, which the console has not). */
 static const kind kinds[WTSIsRemoteSession + 1] = {
     [WTSInitialProgram] = K_STRING,     [WTSApplicationName] = K_STRING,
@@ -221,7 +219,8 @@ static void check_fixed(const result *w, const result *a, DWORD size)
         assert_int_equal(quad((a)->DisconnectTime), quad((w)->DisconnectTime));  \
     } while (0)
 
-/* WTSCLIENT on the console (spec: protocol console, client name and
+/* WTSCLIENT on the console (README "Beyond the docs":
+ * protocol console, client name and
  * directory "", build, product and hardware id 0, no address, display all
  * 0; OpenWTS local backend: Domain and UserName the session's). */
 static void check_client(const expect *e, const result *rw, const result *ra)
@@ -264,7 +263,8 @@ static void check_client(const expect *e, const result *rw, const result *ra)
 
 /* WTSINFO: exactly sizeof(WTSINFOW/A), state, id, counters 0 on the
  * console, names, CurrentTime now (windows-behaviour.md
- * "WTSQuerySessionInformation"); LogonTime set for the console (spec). */
+ * "WTSQuerySessionInformation"); LogonTime set for the console
+ * (README "Beyond the docs"). */
 static void check_info(const expect *e, const result *rw, const result *ra)
 {
     assert_int_equal(rw->bytes, sizeof(WTSINFOW));
@@ -298,9 +298,9 @@ static void check_info(const expect *e, const result *rw, const result *ra)
     assert_current_time(a->CurrentTime, ra);
 }
 
-/* WTSINFOEX: Level 1 (MicrosoftDocs sdk-api WTSINFOEX: "Level: Specifies
- * the level of information contained in the Data member. This can be the
- * following value. 1"), level 1 fields as WTSINFO, SessionFlags per spec. */
+/* WTSINFOEX: Level 1, the only level the Data member has (MicrosoftDocs
+ * sdk-api WTSINFOEX), level 1 fields as WTSINFO, SessionFlags as the README
+ * "Beyond the docs" says. */
 static void check_info_ex(const expect *e, const result *rw, const result *ra)
 {
     assert_int_equal(rw->bytes, sizeof(WTSINFOEXW));
@@ -333,7 +333,8 @@ static void check_info_ex(const expect *e, const result *rw, const result *ra)
     assert_no_traffic(a);
 }
 
-/* WTSCONFIGINFO: version 1, LogonUserName the user (spec); LogonDomain the
+/* WTSCONFIGINFO: version 1, LogonUserName the user
+ * (README "Beyond the docs"); LogonDomain the
  * session's domain, no program or directory (OpenWTS local backend). */
 static void check_config(const expect *e, const result *rw, const result *ra)
 {
@@ -382,7 +383,7 @@ static void check_class(const expect *e, WTS_INFO_CLASS cls)
         break;
     case K_USHORT:
         /* WTSClientProtocolType 0 on the physical console
-         * (windows-behaviour.md); product id 0 (spec). */
+         * (windows-behaviour.md); product id 0 (README "Beyond the docs"). */
         check_fixed(&w, &a, sizeof(USHORT));
         assert_int_equal(*(USHORT *)w.buf, 0);
         break;
@@ -395,7 +396,7 @@ static void check_class(const expect *e, WTS_INFO_CLASS cls)
         check_fixed(&w, &a, sizeof(WTS_CLIENT_ADDRESS));
         const WTS_CLIENT_ADDRESS *addr = w.buf;
         static const BYTE zero[sizeof(addr->Address)];
-        assert_int_equal(addr->AddressFamily, 0); /* AF_UNSPEC: no client (spec) */
+        assert_int_equal(addr->AddressFamily, 0); /* AF_UNSPEC: no client (README) */
         assert_memory_equal(addr->Address, zero, sizeof(zero));
         break;
     }
@@ -423,8 +424,8 @@ static void check_class(const expect *e, WTS_INFO_CLASS cls)
         /* Windows answers with one byte (a BOOLEAN), FALSE on the console:
          * Windows' own callers require pBytesReturned == 1 (e.g.
          * github.com/ddcc/rdesktop-lock IsCurrentSessionRemote), and
-         * pywin32 reads one byte (github.com/mhammond/pywin32 PR #2152:
-         * "it returns a single byte"). Value: WTS_INFO_CLASS docs. */
+         * pywin32 reads one byte (github.com/mhammond/pywin32 PR #2152).
+         * Value: WTS_INFO_CLASS docs. */
         if (w.bytes != sizeof(BOOLEAN) || a.bytes != sizeof(BOOLEAN))
             fail_msg("WTSIsRemoteSession returned %lu (W) / %lu (A) bytes; Windows returns 1 (BOOLEAN)",
                      w.bytes, a.bytes);
@@ -499,7 +500,7 @@ static void test_session_info_current(void **state)
     }
 }
 
-/* Classes past WTSIsRemoteSession: ERROR_INVALID_PARAMETER (spec, "Errors").
+/* Classes past WTSIsRemoteSession: ERROR_INVALID_PARAMETER (README "Beyond the docs").
  * 30 and 31 (WTSSessionActivityId, WTSCapabilityCheck) exist only from
  * Windows 11 23H2 / Server 2025 (MicrosoftDocs sdk-api WTS_INFO_CLASS);
  * the Windows this DLL stands for does not know them. */
@@ -549,8 +550,8 @@ static void test_null_outputs(void **state)
     }
 }
 
-/* A session that does not exist: ERROR_CTX_WINSTATION_NOT_FOUND (spec,
- * "Errors"), for a class that needs it and one that does not. */
+/* A session that does not exist: ERROR_CTX_WINSTATION_NOT_FOUND (README "Beyond the docs"),
+ * for a class that needs it and one that does not. */
 static void test_unknown_session(void **state)
 {
     (void)state;
@@ -561,10 +562,10 @@ static void test_unknown_session(void **state)
             query_fails(WTS_CURRENT_SERVER_HANDLE, ids[i], classes[j], ERROR_CTX_WINSTATION_NOT_FOUND);
 }
 
-/* WTSIsRemoteSession "can only be used for the local machine, so the
- * hServer parameter ... must contain WTS_CURRENT_SERVER_HANDLE"
- * (MicrosoftDocs sdk-api WTS_INFO_CLASS); an opened handle, even to this
- * machine, gives ERROR_INVALID_PARAMETER (spec). Other classes work on it. */
+/* WTSIsRemoteSession is for the local machine only, asked through
+ * WTS_CURRENT_SERVER_HANDLE (MicrosoftDocs sdk-api WTS_INFO_CLASS); an opened
+ * handle, even to this machine, gives ERROR_INVALID_PARAMETER (README
+ * "Beyond the docs"). Other classes work on it. */
 static void test_is_remote_session_needs_current_server(void **state)
 {
     (void)state;

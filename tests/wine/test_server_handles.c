@@ -92,8 +92,8 @@ static void lower_computer_name_a(char *name, DWORD size)
 }
 
 /* NULL, "", ".", "localhost" and the computer name (in any case) name this
- * machine (MicrosoftDocs sdk-api WTSOpenServer: "NetBIOS name of the
- * server"; the aliases are the OpenWTS local backend's choice). */
+ * machine (MicrosoftDocs sdk-api WTSOpenServer takes the server's NetBIOS
+ * name; the aliases are the OpenWTS local backend's choice). */
 static void test_open_local_names_w(void **state)
 {
     (void)state;
@@ -134,9 +134,9 @@ static void test_open_local_names_a(void **state)
 }
 
 /* Opening does not contact the server: an unknown name still gives a
- * handle, and each call on it fails with RPC_S_SERVER_UNAVAILABLE (spec,
- * "Errors"; MicrosoftDocs sdk-api WTSOpenServer: "When you have finished
- * using the handle, release it by calling WTSCloseServer"). */
+ * handle, and each call on it fails with RPC_S_SERVER_UNAVAILABLE (README
+ * "Beyond the docs"); the handle is still closed with WTSCloseServer
+ * (MicrosoftDocs sdk-api WTSOpenServer). */
 static void test_unknown_server(void **state)
 {
     (void)state;
@@ -197,7 +197,7 @@ static void test_stale_handle_after_reopen(void **state)
 
 /* Values no WTSOpenServer returned: made up, pseudo handles, a value with
  * our handles' tag, a real kernel handle. All are ERROR_INVALID_HANDLE
- * (spec, "Errors"). */
+ * (README "Beyond the docs"). */
 static void test_forged_and_pseudo_handles(void **state)
 {
     (void)state;

@@ -8,7 +8,7 @@
  * Expected values come from MicrosoftDocs sdk-api (wtsapi32: WTSDisconnectSession,
  * WTSConnectSessionW, WTSLogoffSession, WTSINFOW) and, where Windows leaves
  * the choice to the server, from the OpenWTS local backend
- * (src/backends/local/local_backend.c; /tmp/openwts-test-spec.md).
+ * (src/backends/local/local_backend.c; README "Beyond the docs").
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <string.h>
 
@@ -54,8 +54,8 @@ static void disconnect_and_check(HANDLE server, DWORD arg, DWORD id)
     WTSINFOW info = session_info(id);
     assert_int_equal(info.State, WTSDisconnected);
     assert_int_equal(info.SessionId, id);
-    /* WTSINFOW.DisconnectTime: "the most recent client disconnection time"
-     * (docs), a FILETIME: set by this call, so between before and after. */
+    /* WTSINFOW.DisconnectTime is when a client last disconnected (docs), a
+     * FILETIME: set by this call, so between before and after. */
     assert_true(info.DisconnectTime.QuadPart != 0);
     assert_true(info.DisconnectTime.QuadPart >= before);
     assert_true(info.DisconnectTime.QuadPart <= after);
@@ -134,7 +134,7 @@ static void reconnect_with(enum connect_form form, ULONG logon, ULONG target)
     assert_int_equal(session_state(id), WTSActive);
     WTSINFOW info = session_info(id);
     assert_int_equal(info.State, WTSActive);
-    /* WTSINFOW.ConnectTime: "the most recent client connection time" (docs). */
+    /* WTSINFOW.ConnectTime is when a client last connected (docs). */
     assert_true(info.ConnectTime.QuadPart > active.ConnectTime.QuadPart);
     assert_true(info.ConnectTime.QuadPart >= before);
     assert_true(info.ConnectTime.QuadPart <= after);
@@ -144,8 +144,8 @@ static void reconnect_with(enum connect_form form, ULONG logon, ULONG target)
     assert_true(info.UserName[0] != L'\0');
 }
 
-/* WTSConnectSession: "TargetLogonId ... LOGONID_CURRENT to use the current
- * session" (docs). */
+/* WTSConnectSession: TargetLogonId LOGONID_CURRENT names the current
+ * session (docs). */
 static void connect_w_console_to_current(void **state)
 {
     (void)state;
