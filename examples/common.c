@@ -11,30 +11,6 @@
 #include <stdio.h>
 #include <wchar.h>
 
-static wchar_t ascii_lower(wchar_t c)
-{
-    return (c >= L'A' && c <= L'Z') ? (wchar_t)(c - L'A' + L'a') : c;
-}
-
-BOOL ow_equal_nocase(const wchar_t *a, const wchar_t *b)
-{
-    while (*a && ascii_lower(*a) == ascii_lower(*b)) {
-        a++;
-        b++;
-    }
-    return ascii_lower(*a) == ascii_lower(*b);
-}
-
-/* Does text start with prefix (ignoring ASCII case)? */
-static BOOL starts_with_nocase(const wchar_t *text, const wchar_t *prefix)
-{
-    for (; *prefix; text++, prefix++) {
-        if (ascii_lower(*text) != ascii_lower(*prefix))
-            return FALSE;
-    }
-    return TRUE;
-}
-
 BOOL ow_parse_session_id(const wchar_t *text, DWORD *id)
 {
     unsigned long long value = 0;
@@ -79,17 +55,18 @@ int ow_parse_args(const struct ow_tool *tool, int argc, wchar_t **argv,
         if (arg[0] == L'/' || arg[0] == L'-') {
             wchar_t *opt = arg + 1;
 
-            if (ow_equal_nocase(opt, L"?")) {
+            if (_wcsicmp(opt, L"?") == 0) {
                 wprintf(L"%ls", tool->usage);
                 return OW_EXIT_OK;
             }
             if ((tool->accepts & OW_ACCEPT_VERBOSE)
-                && ow_equal_nocase(opt, L"v")) {
+                && _wcsicmp(opt, L"v") == 0) {
                 args->verbose = TRUE;
                 continue;
             }
-            if (starts_with_nocase(opt, L"server:")) {
-                args->server = opt + wcslen(L"server:");
+            static const wchar_t server_opt[] = L"server:";
+            if (_wcsnicmp(opt, server_opt, ARRAYSIZE(server_opt) - 1) == 0) {
+                args->server = opt + ARRAYSIZE(server_opt) - 1;
                 if (!*args->server)
                     return usage_error(tool, L"missing server name", arg);
                 continue;

@@ -76,7 +76,4 @@ int ow_session_action_main(const struct ow_tool *tool, int argc, wchar_t **argv,
                            void (*announce)(const struct ow_args *args, DWORD shown),
                            const wchar_t *failure_verb);
 
-/* Case-insensitive (ASCII) comparison of two wide strings. */
-BOOL ow_equal_nocase(const wchar_t *a, const wchar_t *b);
-
 #endif /* OPENWTS_EXAMPLES_COMMON_H */
