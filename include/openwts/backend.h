@@ -24,7 +24,7 @@
 #include "openwts/status.h"
 #include "openwts.pb.h"
 
-#define OPENWTS_BACKEND_VERSION 1
+#define OPENWTS_BACKEND_VERSION 2
 
 /* Windows' WTS_CONNECTSTATE_CLASS values, for backends without its header. */
 enum openwts_connect_state {
@@ -43,6 +43,10 @@ enum openwts_connect_state {
 #define OPENWTS_CURRENT_SESSION 0xFFFFFFFFu /* WTS_CURRENT_SESSION */
 #define OPENWTS_ANY_SESSION     0xFFFFFFFEu /* WTS_ANY_SESSION */
 #define OPENWTS_MAX_SESSIONS    64          /* EnumerateSessionsReply.sessions */
+
+/* WTSSendMessage's own responses (wtsapi32.h), beside the IDOK... of MessageBox. */
+#define OPENWTS_IDTIMEOUT 32000u
+#define OPENWTS_IDASYNC   32001u
 
 typedef struct openwts_backend openwts_backend;
 
@@ -73,7 +77,37 @@ struct openwts_backend {
     openwts_status (*connect_session)(const openwts_backend *be, const openwts_Caller *caller,
                                       uint32_t logon_id, uint32_t target_id, const char *password,
                                       bool wait);
+
+    /* --- version 2 --- */
+
+    /* Appends the processes of session `session_id` (OPENWTS_ANY_SESSION:
+     * of every session) to `out` with openwts_process_list_add. On an error
+     * the dispatcher releases whatever was appended. */
+    openwts_status (*enumerate_processes)(const openwts_backend *be, const openwts_Caller *caller,
+                                          const char *server, uint32_t session_id,
+                                          openwts_EnumerateProcessesReply *out);
+    /* Ends process `process_id` with `exit_code`. Whether the caller may end
+     * it is the backend's to decide (it knows whose process it is):
+     * ERROR_ACCESS_DENIED when not; ERROR_INVALID_PARAMETER for no such
+     * process, as Windows' TerminateProcess path reports it. */
+    openwts_status (*terminate_process)(const openwts_backend *be, const openwts_Caller *caller,
+                                        const char *server, uint32_t process_id, uint32_t exit_code);
+    /* Shows `message` with `title` (UTF-8) in session `session_id` with the
+     * MB_* `style`; timeout_seconds 0 waits for the user. *response gets the
+     * button (IDOK...), OPENWTS_IDTIMEOUT, or OPENWTS_IDASYNC when !wait. */
+    openwts_status (*send_message)(const openwts_backend *be, const openwts_Caller *caller,
+                                   const char *server, uint32_t session_id, const char *title,
+                                   const char *message, uint32_t style, uint32_t timeout_seconds,
+                                   bool wait, uint32_t *response);
 };
+
+/* Process lists (process_list.c): one more zeroed entry at the end of
+ * `list`, or NULL when memory runs out. The list is released with the
+ * reply that holds it (openwts_reply_release). */
+openwts_Process *openwts_process_list_add(openwts_EnumerateProcessesReply *list);
+/* Frees what a reply holds outside itself (today: a process list) and
+ * leaves it holding nothing; the reply struct itself is the caller's. */
+void openwts_reply_release(openwts_Reply *rep);
 
 /* Registry of backends by name; the first registered is the default. */
 openwts_status openwts_backend_register(const openwts_backend *be);

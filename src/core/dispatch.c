@@ -7,13 +7,18 @@
 
 #include "openwts/dispatch.h"
 
-/* A slot exists when the backend was written for a version that has it and
- * filled it in; all of today's slots are version 1. */
-static bool slot_usable(const openwts_backend *be, bool filled)
-{
-    return be->version >= 1 && filled;
-}
-#define BACKEND_HAS(be, slot) slot_usable((be), (be)->slot != NULL)
+/* The version that brought each slot: a backend written for an older
+ * version has a shorter struct, so its version is checked before the slot
+ * is read at all. */
+#define SLOT_VERSION_enumerate_sessions 1
+#define SLOT_VERSION_query_session 1
+#define SLOT_VERSION_disconnect_session 1
+#define SLOT_VERSION_logoff_session 1
+#define SLOT_VERSION_connect_session 1
+#define SLOT_VERSION_enumerate_processes 2
+#define SLOT_VERSION_terminate_process 2
+#define SLOT_VERSION_send_message 2
+#define BACKEND_HAS(be, slot) ((be)->version >= SLOT_VERSION_##slot && (be)->slot != NULL)
 
 static uint32_t resolve_session(const openwts_Caller *caller, uint32_t id)
 {
@@ -91,18 +96,73 @@ static openwts_status do_query(const openwts_backend *be, const openwts_Caller *
 }
 
 /* Disconnect and logoff: one session of one server, own sessions only. */
-typedef openwts_status (*session_op)(const openwts_backend *be, const openwts_Caller *caller,
-                                     const char *server, uint32_t session_id, bool wait);
-
-static openwts_status do_session_op(const openwts_backend *be, session_op op,
-                                    const openwts_Caller *caller, const char *server,
-                                    uint32_t session_id, bool wait)
+static openwts_status do_disconnect(const openwts_backend *be, const openwts_Caller *caller,
+                                    const openwts_DisconnectSessionRequest *req)
 {
-    if (!slot_usable(be, op != NULL))
+    if (!BACKEND_HAS(be, disconnect_session))
         return OPENWTS_ERROR_CALL_NOT_IMPLEMENTED;
-    uint32_t id = resolve_session(caller, session_id);
-    openwts_status st = check_own_session(be, caller, server, id);
-    return st ? st : op(be, caller, server, id, wait);
+    uint32_t id = resolve_session(caller, req->session_id);
+    openwts_status st = check_own_session(be, caller, req->server, id);
+    return st ? st : be->disconnect_session(be, caller, req->server, id, req->wait);
+}
+
+static openwts_status do_logoff(const openwts_backend *be, const openwts_Caller *caller,
+                                const openwts_LogoffSessionRequest *req)
+{
+    if (!BACKEND_HAS(be, logoff_session))
+        return OPENWTS_ERROR_CALL_NOT_IMPLEMENTED;
+    uint32_t id = resolve_session(caller, req->session_id);
+    openwts_status st = check_own_session(be, caller, req->server, id);
+    return st ? st : be->logoff_session(be, caller, req->server, id, req->wait);
+}
+
+static openwts_status do_enumerate_processes(const openwts_backend *be, const openwts_Caller *caller,
+                                             const openwts_EnumerateProcessesRequest *req,
+                                             openwts_Reply *rep)
+{
+    if (!BACKEND_HAS(be, enumerate_processes))
+        return OPENWTS_ERROR_CALL_NOT_IMPLEMENTED;
+    openwts_EnumerateProcessesReply *out = &rep->result.enumerate_processes;
+    out->processes = NULL;
+    out->processes_count = 0;
+    rep->which_result = openwts_Reply_enumerate_processes_tag;
+    uint32_t id = req->session_id == OPENWTS_ANY_SESSION ? OPENWTS_ANY_SESSION
+                                                         : resolve_session(caller, req->session_id);
+    openwts_status st = be->enumerate_processes(be, caller, req->server, id, out);
+    if (st != OPENWTS_OK) {
+        openwts_reply_release(rep);
+        rep->which_result = 0;
+    }
+    return st;
+}
+
+static openwts_status do_terminate_process(const openwts_backend *be, const openwts_Caller *caller,
+                                           const openwts_TerminateProcessRequest *req)
+{
+    if (!BACKEND_HAS(be, terminate_process))
+        return OPENWTS_ERROR_CALL_NOT_IMPLEMENTED;
+    return be->terminate_process(be, caller, req->server, req->process_id, req->exit_code);
+}
+
+/* A message goes to a session the caller may act on, as disconnect does. */
+static openwts_status do_send_message(const openwts_backend *be, const openwts_Caller *caller,
+                                      const openwts_SendMessageRequest *req, openwts_Reply *rep)
+{
+    if (!BACKEND_HAS(be, send_message))
+        return OPENWTS_ERROR_CALL_NOT_IMPLEMENTED;
+    uint32_t id = resolve_session(caller, req->session_id);
+    openwts_status st = check_own_session(be, caller, req->server, id);
+    if (st)
+        return st;
+    uint32_t response = 0;
+    st = be->send_message(be, caller, req->server, id, req->title ? req->title : "",
+                          req->message ? req->message : "", req->style, req->timeout_seconds,
+                          req->wait, &response);
+    if (st)
+        return st;
+    rep->result.send_message.response = response;
+    rep->which_result = openwts_Reply_send_message_tag;
+    return OPENWTS_OK;
 }
 
 static openwts_status do_connect(const openwts_backend *be, const openwts_Caller *caller,
@@ -146,18 +206,23 @@ openwts_status openwts_dispatch(const openwts_backend *be, const openwts_Request
         case openwts_Request_query_session_tag:
             st = do_query(be, caller, &req->op.query_session, rep);
             break;
-        case openwts_Request_disconnect_session_tag: {
-            const openwts_DisconnectSessionRequest *d = &req->op.disconnect_session;
-            st = do_session_op(be, be->disconnect_session, caller, d->server, d->session_id, d->wait);
+        case openwts_Request_disconnect_session_tag:
+            st = do_disconnect(be, caller, &req->op.disconnect_session);
             break;
-        }
-        case openwts_Request_logoff_session_tag: {
-            const openwts_LogoffSessionRequest *l = &req->op.logoff_session;
-            st = do_session_op(be, be->logoff_session, caller, l->server, l->session_id, l->wait);
+        case openwts_Request_logoff_session_tag:
+            st = do_logoff(be, caller, &req->op.logoff_session);
             break;
-        }
         case openwts_Request_connect_session_tag:
             st = do_connect(be, caller, &req->op.connect_session);
+            break;
+        case openwts_Request_enumerate_processes_tag:
+            st = do_enumerate_processes(be, caller, &req->op.enumerate_processes, rep);
+            break;
+        case openwts_Request_terminate_process_tag:
+            st = do_terminate_process(be, caller, &req->op.terminate_process);
+            break;
+        case openwts_Request_send_message_tag:
+            st = do_send_message(be, caller, &req->op.send_message, rep);
             break;
         default:
             st = OPENWTS_ERROR_CALL_NOT_IMPLEMENTED; /* an operation newer than us */

@@ -18,6 +18,7 @@ static openwts_Reply *reply_alloc(void)
 
 void reply_free(openwts_Reply *rep)
 {
+    openwts_reply_release(rep);
     if (rep && InterlockedCompareExchangePointer((void *volatile *)&spare_reply, rep, NULL) != NULL)
         HeapFree(GetProcessHeap(), 0, rep);
 }

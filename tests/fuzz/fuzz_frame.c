@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static openwts_Request req;
     static openwts_Hello hello;
-    static uint8_t wire[OPENWTS_FRAME_HEADER + openwts_Request_size];
+    static uint8_t wire[OPENWTS_FRAME_HEADER + OPENWTS_FRAME_MAX];
 
     /* put then get: any 32-bit value from the first bytes */
     if (size >= 4) {

@@ -1,6 +1,6 @@
 /* Fuzz target: openwts_reply_decode. Whatever decodes must be well formed
  * (at most 64 sessions, every string terminated), encode again within
- * openwts_Reply_size, decode to an equal struct and encode to the same
+ * OPENWTS_FRAME_MAX, decode to an equal struct and encode to the same
  * bytes.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "fuzz_common.h"
@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static openwts_Reply *a, *b;
-    static uint8_t enc1[openwts_Reply_size], enc2[openwts_Reply_size];
+    static uint8_t enc1[OPENWTS_FRAME_MAX], enc2[OPENWTS_FRAME_MAX];
     if (!a) {
         a = malloc(sizeof(*a));
         b = malloc(sizeof(*b));
@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     size_t n1 = 0, n2 = 0;
     FUZZ_CHECK(openwts_reply_encode(a, enc1, sizeof(enc1), &n1) == OPENWTS_OK);
-    FUZZ_CHECK(n1 <= openwts_Reply_size && n1 <= OPENWTS_FRAME_MAX);
+    FUZZ_CHECK(n1 <= OPENWTS_FRAME_MAX && n1 <= OPENWTS_FRAME_MAX);
     FUZZ_CHECK(openwts_reply_decode(enc1, n1, b) == OPENWTS_OK);
     FUZZ_CHECK(fuzz_reply_eq(a, b));
     FUZZ_CHECK(openwts_reply_encode(b, enc2, sizeof(enc2), &n2) == OPENWTS_OK);

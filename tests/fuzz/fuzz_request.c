@@ -121,7 +121,7 @@ static void check_dispatch(const openwts_Request *req)
 {
     static openwts_Reply *rep; /* reused, never cleared: as the DLL's spare reply */
     static openwts_Reply *back;
-    static uint8_t wire[openwts_Reply_size];
+    static uint8_t wire[OPENWTS_FRAME_MAX];
     if (!rep) {
         rep = malloc(sizeof(*rep));
         back = malloc(sizeof(*back));
@@ -206,7 +206,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static openwts_Request a, b;
-    static uint8_t enc1[openwts_Request_size], enc2[openwts_Request_size];
+    static uint8_t enc1[OPENWTS_FRAME_MAX], enc2[OPENWTS_FRAME_MAX];
 
     openwts_status st = openwts_request_decode(data, size, &a);
     FUZZ_CHECK(st == OPENWTS_OK || st == OPENWTS_ERROR_INVALID_DATA);
@@ -216,7 +216,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     size_t n1 = 0, n2 = 0;
     FUZZ_CHECK(openwts_request_encode(&a, enc1, sizeof(enc1), &n1) == OPENWTS_OK);
-    FUZZ_CHECK(n1 <= openwts_Request_size);
+    FUZZ_CHECK(n1 <= OPENWTS_FRAME_MAX);
     memset(&b, 0x5A, sizeof(b));
     FUZZ_CHECK(openwts_request_decode(enc1, n1, &b) == OPENWTS_OK);
     FUZZ_CHECK(fuzz_request_eq(&a, &b));

@@ -245,7 +245,7 @@ static void hellos(fuzz_seed_fn fn, void *ctx)
 /* A stream: a hello and two requests, each framed. */
 static void frames(fuzz_seed_fn fn, void *ctx)
 {
-    static uint8_t stream[3 * (OPENWTS_FRAME_HEADER + openwts_Request_size + openwts_Hello_size)];
+    static uint8_t stream[3 * (OPENWTS_FRAME_HEADER + OPENWTS_FRAME_MAX + openwts_Hello_size)];
     size_t off = 0, len = 0;
     openwts_Hello h;
     memset(&h, 0, sizeof(h));

@@ -758,7 +758,7 @@ static void enumerate_count_over_max_is_invalid_data(void **state)
 static void reused_reply_holds_only_the_new_result(void **state)
 {
     (void)state;
-    static uint8_t wire[openwts_Reply_size];
+    static uint8_t wire[OPENWTS_FRAME_MAX];
     size_t len;
     openwts_Reply *back = malloc(sizeof(*back));
     assert_non_null(back);
