@@ -27,6 +27,12 @@ openwts_status openwts_request_decode(const uint8_t *buf, size_t len, openwts_Re
 openwts_status openwts_reply_decode(const uint8_t *buf, size_t len, openwts_Reply *msg);
 openwts_status openwts_hello_decode(const uint8_t *buf, size_t len, openwts_Hello *msg);
 
+/* A decoded message may hold allocated fields (message texts, process
+ * lists): release it before it is decoded into again or dropped. Safe on a
+ * message whose decode failed (the decoder already released it). */
+void openwts_request_release(openwts_Request *msg);
+/* (Replies: openwts_reply_release in backend.h, shared with in-process.) */
+
 /* Frame header: write the length of a payload; read it back and check the
  * bound (ERROR_INVALID_DATA past OPENWTS_FRAME_MAX). */
 void openwts_frame_put_length(uint8_t header[OPENWTS_FRAME_HEADER], uint32_t payload_len);

@@ -60,6 +60,11 @@ openwts_status openwts_hello_decode(const uint8_t *buf, size_t len, openwts_Hell
     return decode(openwts_Hello_fields, buf, len, msg);
 }
 
+void openwts_request_release(openwts_Request *msg)
+{
+    pb_release(openwts_Request_fields, msg);
+}
+
 void openwts_frame_put_length(uint8_t header[OPENWTS_FRAME_HEADER], uint32_t payload_len)
 {
     for (int i = 0; i < OPENWTS_FRAME_HEADER; i++)

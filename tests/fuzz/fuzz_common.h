@@ -60,6 +60,13 @@ static inline bool fuzz_request_ok(const openwts_Request *r)
         return STR_OK(r->op.logoff_session.server);
     case openwts_Request_connect_session_tag:
         return STR_OK(r->op.connect_session.password);
+    case openwts_Request_enumerate_processes_tag:
+        return STR_OK(r->op.enumerate_processes.server);
+    case openwts_Request_terminate_process_tag:
+        return STR_OK(r->op.terminate_process.server);
+    case openwts_Request_send_message_tag:
+        /* pointer strings: absent (NULL) or allocated with their NUL */
+        return STR_OK(r->op.send_message.server);
     default:
         return false; /* the decoder never sets an operation it does not know */
     }
@@ -80,9 +87,35 @@ static inline bool fuzz_reply_ok(const openwts_Reply *r)
         return true;
     case openwts_Reply_query_session_tag:
         return fuzz_session_ok(&r->result.query_session.session);
+    case openwts_Reply_enumerate_processes_tag:
+        for (pb_size_t i = 0; i < r->result.enumerate_processes.processes_count; i++) {
+            const openwts_Process *p = &r->result.enumerate_processes.processes[i];
+            if (!STR_OK(p->name) || p->user_sid.size > sizeof(p->user_sid.bytes))
+                return false;
+        }
+        return r->result.enumerate_processes.processes_count == 0 ||
+               r->result.enumerate_processes.processes != NULL;
+    case openwts_Reply_send_message_tag:
+        return true;
     default:
         return false;
     }
+}
+
+static inline bool fuzz_process_eq(const openwts_Process *a, const openwts_Process *b)
+{
+    return a->session_id == b->session_id && a->process_id == b->process_id && STR_EQ(name)
+        && BYTES_EQ(user_sid) && a->thread_count == b->thread_count
+        && a->handle_count == b->handle_count && a->pagefile_usage == b->pagefile_usage
+        && a->peak_pagefile_usage == b->peak_pagefile_usage && a->working_set == b->working_set
+        && a->peak_working_set == b->peak_working_set && a->user_time == b->user_time
+        && a->kernel_time == b->kernel_time;
+}
+
+/* Pointer strings: both absent, or both present and equal. */
+static inline bool fuzz_ptr_str_eq(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
 static inline bool fuzz_caller_eq(const openwts_Caller *a, const openwts_Caller *b)
@@ -133,6 +166,20 @@ static inline bool fuzz_request_eq(const openwts_Request *a, const openwts_Reque
             && a->op.connect_session.target_id == b->op.connect_session.target_id
             && STR_EQ(op.connect_session.password)
             && a->op.connect_session.wait == b->op.connect_session.wait;
+    case openwts_Request_enumerate_processes_tag:
+        return STR_EQ(op.enumerate_processes.server)
+            && a->op.enumerate_processes.session_id == b->op.enumerate_processes.session_id;
+    case openwts_Request_terminate_process_tag:
+        return STR_EQ(op.terminate_process.server)
+            && a->op.terminate_process.process_id == b->op.terminate_process.process_id
+            && a->op.terminate_process.exit_code == b->op.terminate_process.exit_code;
+    case openwts_Request_send_message_tag: {
+        const openwts_SendMessageRequest *x = &a->op.send_message, *y = &b->op.send_message;
+        return strcmp(x->server, y->server) == 0 && x->session_id == y->session_id
+            && fuzz_ptr_str_eq(x->title, y->title) && fuzz_ptr_str_eq(x->message, y->message)
+            && x->style == y->style && x->timeout_seconds == y->timeout_seconds
+            && x->wait == y->wait;
+    }
     default:
         return true;
     }
@@ -154,6 +201,16 @@ static inline bool fuzz_reply_eq(const openwts_Reply *a, const openwts_Reply *b)
     case openwts_Reply_query_session_tag:
         return a->result.query_session.has_session == b->result.query_session.has_session
             && fuzz_session_eq(&a->result.query_session.session, &b->result.query_session.session);
+    case openwts_Reply_enumerate_processes_tag:
+        if (a->result.enumerate_processes.processes_count != b->result.enumerate_processes.processes_count)
+            return false;
+        for (pb_size_t i = 0; i < a->result.enumerate_processes.processes_count; i++)
+            if (!fuzz_process_eq(&a->result.enumerate_processes.processes[i],
+                                 &b->result.enumerate_processes.processes[i]))
+                return false;
+        return true;
+    case openwts_Reply_send_message_tag:
+        return a->result.send_message.response == b->result.send_message.response;
     default:
         return true;
     }

@@ -75,6 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         openwts_frame_put_length(wire, (uint32_t)n);
         uint32_t back = 0;
         FUZZ_CHECK(openwts_frame_get_length(wire, &back) == OPENWTS_OK && back == n);
+        openwts_request_release(&req);
     }
     return 0;
 }

@@ -25,10 +25,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     size_t n1 = 0, n2 = 0;
     FUZZ_CHECK(openwts_reply_encode(a, enc1, sizeof(enc1), &n1) == OPENWTS_OK);
-    FUZZ_CHECK(n1 <= OPENWTS_FRAME_MAX && n1 <= OPENWTS_FRAME_MAX);
+    FUZZ_CHECK(n1 <= OPENWTS_FRAME_MAX);
     FUZZ_CHECK(openwts_reply_decode(enc1, n1, b) == OPENWTS_OK);
     FUZZ_CHECK(fuzz_reply_eq(a, b));
     FUZZ_CHECK(openwts_reply_encode(b, enc2, sizeof(enc2), &n2) == OPENWTS_OK);
     FUZZ_CHECK(n1 == n2 && memcmp(enc1, enc2, n1) == 0);
+    openwts_reply_release(a);
+    openwts_reply_release(b);
     return 0;
 }

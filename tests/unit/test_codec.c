@@ -995,7 +995,7 @@ static void unknown_fields_are_skipped(void **state)
     w_msg(r, openwts_Request_logoff_session_tag, op);
     w_uint(r, 10, 1);                          /* the reserved number */
     w_fixed32(r, 97, 1);
-    w_msg(r, 16, nested);                      /* a newer operation, after ours */
+    w_msg(r, 40, nested);                      /* a newer operation, after ours */
     assert_int_equal(openwts_request_decode(r->b, r->n, &q), OPENWTS_OK);
     assert_true(q.has_caller);
     assert_int_equal(q.caller.session_id, 7);

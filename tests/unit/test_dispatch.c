@@ -557,7 +557,7 @@ static void request_without_caller_denied(void **state)
 static void unknown_operation_not_implemented(void **state)
 {
     (void)state;
-    static const pb_size_t ops[] = { 0, 1, 10, 16, 99, (pb_size_t)-1 };
+    static const pb_size_t ops[] = { 0, 1, 10, 40, 99, (pb_size_t)-1 };
     set_user("root", true);
     for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
         reset_counts();
@@ -569,13 +569,13 @@ static void unknown_operation_not_implemented(void **state)
     }
 }
 
-/* A newer peer sends operation 16: decoded as no operation, answered 120. */
+/* A newer peer sends operation 40: decoded as no operation, answered 120. */
 static void newer_operation_on_the_wire_not_implemented(void **state)
 {
     (void)state;
     static const uint8_t wire[] = {
         0x0A, 0x07, 0x08, 0x05, 0x1A, 0x03, 'b', 'o', 'b', /* caller { session_id 5, user "bob" } */
-        0x82, 0x01, 0x02, 0x08, 0x01,                    /* 16: { 1: 1 } */
+        0xC2, 0x02, 0x02, 0x08, 0x01,                    /* 40: { 1: 1 } */
     };
     openwts_Request r;
     assert_int_equal(openwts_request_decode(wire, sizeof(wire), &r), OPENWTS_OK);
