@@ -46,12 +46,10 @@ add_library(wtsapi32 SHARED
   src/dll/user_config.c
   src/dll/system.c
   src/dll/notifications.c
-  src/dll/virtual_channels.c
-  src/dll/listeners.c
+  src/dll/notification_registry.c
+  src/dll/stubs.c
+  src/dll/trace.c
   src/dll/child_sessions.c
-  src/dll/remote_control.c
-  src/dll/render_hint.c
-  src/dll/undocumented.c
   src/backends/local/local_backend.c
   src/backends/local/local_state.c
   src/backends/local/local_logoff.c

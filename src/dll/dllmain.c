@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "frontend.h"
 #include "local_backend.h"
+#include "notification_registry.h"
 
 BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
 {
@@ -16,6 +17,7 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
         if (!reserved) {
             server_handle_table_free();
             reply_cache_free();
+            notification_registry_free();
             local_backend_close();
         }
         break;

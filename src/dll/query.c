@@ -1,7 +1,8 @@
-/* Session information: WTSQuerySessionInformation, WTSSetSessionInformation.
+/* Session information: WTSQuerySessionInformation (WTSSetSessionInformation
+ * is in stubs.c).
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "frontend.h"
-#include "not_implemented.h"
+#include "trace.h"
 #include "query_layout.h"
 
 /* Fetches the session record and lays out one class in the W form. */
@@ -35,6 +36,7 @@ static DWORD query_w(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS cls, void *
 BOOL WINAPI WTSQuerySessionInformationW(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS WTSInfoClass,
                                         LPWSTR *ppBuffer, DWORD *pBytesReturned)
 {
+    TRACE("%p, %#lx, %d, %p, %p\n", hServer, SessionId, WTSInfoClass, ppBuffer, pBytesReturned);
     if (!ppBuffer || !pBytesReturned)
         return status_to_bool(ERROR_INVALID_USER_BUFFER);
     void *buf;
@@ -50,6 +52,7 @@ BOOL WINAPI WTSQuerySessionInformationW(HANDLE hServer, DWORD SessionId, WTS_INF
 BOOL WINAPI WTSQuerySessionInformationA(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS WTSInfoClass,
                                         LPSTR *ppBuffer, DWORD *pBytesReturned)
 {
+    TRACE("%p, %#lx, %d, %p, %p\n", hServer, SessionId, WTSInfoClass, ppBuffer, pBytesReturned);
     if (!ppBuffer || !pBytesReturned)
         return status_to_bool(ERROR_INVALID_USER_BUFFER);
     void *w, *a;
@@ -64,18 +67,4 @@ BOOL WINAPI WTSQuerySessionInformationA(HANDLE hServer, DWORD SessionId, WTS_INF
         *pBytesReturned = a_bytes;
     }
     return status_to_bool(st);
-}
-
-BOOL WINAPI WTSSetSessionInformationW(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS WTSInfoClass,
-                                      PWCHAR pBuffer, DWORD DataLength)
-{
-    (void)hServer; (void)SessionId; (void)WTSInfoClass; (void)pBuffer; (void)DataLength;
-    return not_implemented();
-}
-
-BOOL WINAPI WTSSetSessionInformationA(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS WTSInfoClass,
-                                      PCHAR pBuffer, DWORD DataLength)
-{
-    (void)hServer; (void)SessionId; (void)WTSInfoClass; (void)pBuffer; (void)DataLength;
-    return not_implemented();
 }

@@ -1,13 +1,15 @@
-/* Server handles: WTSOpenServer(Ex), WTSCloseServer, WTSEnumerateServers.
+/* Server handles: WTSOpenServer(Ex), WTSCloseServer (WTSEnumerateServers is
+ * in stubs.c).
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "frontend.h"
-#include "not_implemented.h"
+#include "trace.h"
 
 /* Like Windows, opening does not contact the server: a name that cannot be
  * reached still gives a handle, and calls on it fail with
  * RPC_S_SERVER_UNAVAILABLE. NULL or "" names this machine. */
 HANDLE WINAPI WTSOpenServerW(LPWSTR pServerName)
 {
+    TRACE("%s\n", trace_wstr(pServerName));
     char name[257];
     text_from_wide(pServerName, name, sizeof(name));
     return server_handle_open(name);
@@ -15,6 +17,7 @@ HANDLE WINAPI WTSOpenServerW(LPWSTR pServerName)
 
 HANDLE WINAPI WTSOpenServerA(LPSTR pServerName)
 {
+    TRACE("%s\n", trace_astr(pServerName));
     WCHAR *wide = text_ansi_to_wide_alloc(pServerName);
     if (pServerName && !wide) {
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
@@ -31,11 +34,13 @@ HANDLE WINAPI WTSOpenServerA(LPSTR pServerName)
  * server is a server. */
 HANDLE WINAPI WTSOpenServerExW(LPWSTR pServerName)
 {
+    TRACE("%s\n", trace_wstr(pServerName));
     return WTSOpenServerW(pServerName);
 }
 
 HANDLE WINAPI WTSOpenServerExA(LPSTR pServerName)
 {
+    TRACE("%s\n", trace_astr(pServerName));
     return WTSOpenServerA(pServerName);
 }
 
@@ -43,19 +48,6 @@ HANDLE WINAPI WTSOpenServerExA(LPSTR pServerName)
  * made-up handle does nothing. */
 void WINAPI WTSCloseServer(HANDLE hServer)
 {
+    TRACE("%p\n", hServer);
     server_handle_close(hServer);
-}
-
-BOOL WINAPI WTSEnumerateServersW(LPWSTR pDomainName, DWORD Reserved, DWORD Version,
-                                 PWTS_SERVER_INFOW *ppServerInfo, DWORD *pCount)
-{
-    (void)pDomainName; (void)Reserved; (void)Version; (void)ppServerInfo; (void)pCount;
-    return not_implemented();
-}
-
-BOOL WINAPI WTSEnumerateServersA(LPSTR pDomainName, DWORD Reserved, DWORD Version,
-                                 PWTS_SERVER_INFOA *ppServerInfo, DWORD *pCount)
-{
-    (void)pDomainName; (void)Reserved; (void)Version; (void)ppServerInfo; (void)pCount;
-    return not_implemented();
 }

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "frontend.h"
 #include "session_layout.h"
+#include "trace.h"
 
 #ifndef LOGONID_CURRENT
 #define LOGONID_CURRENT ((ULONG)-1) /* winsta.h */
@@ -28,6 +29,7 @@ static DWORD enumerate(HANDLE hServer, openwts_Reply **rep_out)
 BOOL WINAPI WTSEnumerateSessionsW(HANDLE hServer, DWORD Reserved, DWORD Version,
                                   PWTS_SESSION_INFOW *ppSessionInfo, DWORD *pCount)
 {
+    TRACE("%p, %#lx, %#lx, %p, %p\n", hServer, Reserved, Version, ppSessionInfo, pCount);
     if (Reserved != 0 || Version != 1 || !ppSessionInfo || !pCount)
         return status_to_bool(ERROR_INVALID_PARAMETER);
     openwts_Reply *rep;
@@ -47,6 +49,7 @@ BOOL WINAPI WTSEnumerateSessionsW(HANDLE hServer, DWORD Reserved, DWORD Version,
 BOOL WINAPI WTSEnumerateSessionsA(HANDLE hServer, DWORD Reserved, DWORD Version,
                                   PWTS_SESSION_INFOA *ppSessionInfo, DWORD *pCount)
 {
+    TRACE("%p, %#lx, %#lx, %p, %p\n", hServer, Reserved, Version, ppSessionInfo, pCount);
     WTS_SESSION_INFOW *w;
     DWORD count;
     if (!ppSessionInfo || !pCount)
@@ -68,6 +71,7 @@ BOOL WINAPI WTSEnumerateSessionsA(HANDLE hServer, DWORD Reserved, DWORD Version,
 BOOL WINAPI WTSEnumerateSessionsExW(HANDLE hServer, DWORD *pLevel, DWORD Filter,
                                     PWTS_SESSION_INFO_1W *ppSessionInfo, DWORD *pCount)
 {
+    TRACE("%p, %p, %#lx, %p, %p\n", hServer, pLevel, Filter, ppSessionInfo, pCount);
     if (!pLevel || *pLevel != 1 || Filter != 0 || !ppSessionInfo || !pCount)
         return status_to_bool(ERROR_INVALID_PARAMETER);
     openwts_Reply *rep;
@@ -87,6 +91,7 @@ BOOL WINAPI WTSEnumerateSessionsExW(HANDLE hServer, DWORD *pLevel, DWORD Filter,
 BOOL WINAPI WTSEnumerateSessionsExA(HANDLE hServer, DWORD *pLevel, DWORD Filter,
                                     PWTS_SESSION_INFO_1A *ppSessionInfo, DWORD *pCount)
 {
+    TRACE("%p, %p, %#lx, %p, %p\n", hServer, pLevel, Filter, ppSessionInfo, pCount);
     WTS_SESSION_INFO_1W *w;
     DWORD count;
     if (!ppSessionInfo || !pCount)
@@ -101,6 +106,26 @@ BOOL WINAPI WTSEnumerateSessionsExA(HANDLE hServer, DWORD *pLevel, DWORD Filter,
         *pCount = count;
     }
     return status_to_bool(st);
+}
+
+/* Windows build 26100 (MicrosoftDocs sdk-api WTSActiveSessionExists): is
+ * any session of this server Active? */
+BOOL WINAPI WTSActiveSessionExists(PBOOL pbActiveSessionExists)
+{
+    TRACE("%p\n", pbActiveSessionExists);
+    if (!pbActiveSessionExists)
+        return status_to_bool(ERROR_INVALID_PARAMETER);
+    openwts_Reply *rep;
+    DWORD st = enumerate(WTS_CURRENT_SERVER_HANDLE, &rep);
+    if (st)
+        return status_to_bool(st);
+    BOOL active = FALSE;
+    const openwts_EnumerateSessionsReply *list = &rep->result.enumerate_sessions;
+    for (pb_size_t i = 0; i < list->sessions_count && !active; i++)
+        active = list->sessions[i].state == OPENWTS_STATE_ACTIVE;
+    reply_free(rep);
+    *pbActiveSessionExists = active;
+    return status_to_bool(ERROR_SUCCESS);
 }
 
 /* Disconnect and log off share their shape: one session of one server. */
@@ -130,11 +155,13 @@ static DWORD session_action(HANDLE hServer, pb_size_t op, DWORD session_id, BOOL
 
 BOOL WINAPI WTSDisconnectSession(HANDLE hServer, DWORD SessionId, BOOL bWait)
 {
+    TRACE("%p, %#lx, %d\n", hServer, SessionId, bWait);
     return status_to_bool(session_action(hServer, openwts_Request_disconnect_session_tag, SessionId, bWait));
 }
 
 BOOL WINAPI WTSLogoffSession(HANDLE hServer, DWORD SessionId, BOOL bWait)
 {
+    TRACE("%p, %#lx, %d\n", hServer, SessionId, bWait);
     return status_to_bool(session_action(hServer, openwts_Request_logoff_session_tag, SessionId, bWait));
 }
 
@@ -142,6 +169,8 @@ BOOL WINAPI WTSLogoffSession(HANDLE hServer, DWORD SessionId, BOOL bWait)
  * LOGONID_CURRENT, not both (MicrosoftDocs sdk-api: WTSConnectSession). */
 BOOL WINAPI WTSConnectSessionW(ULONG LogonId, ULONG TargetLogonId, PWSTR pPassword, BOOL bWait)
 {
+    /* The password is never printed, only whether there is one. */
+    TRACE("%#lx, %#lx, %s, %d\n", LogonId, TargetLogonId, pPassword ? "(password)" : "(null)", bWait);
     if (!pPassword || (LogonId == LOGONID_CURRENT && TargetLogonId == LOGONID_CURRENT))
         return status_to_bool(ERROR_INVALID_PARAMETER);
     server *srv;
@@ -163,6 +192,7 @@ BOOL WINAPI WTSConnectSessionW(ULONG LogonId, ULONG TargetLogonId, PWSTR pPasswo
 
 BOOL WINAPI WTSConnectSessionA(ULONG LogonId, ULONG TargetLogonId, PSTR pPassword, BOOL bWait)
 {
+    TRACE("%#lx, %#lx, %s, %d\n", LogonId, TargetLogonId, pPassword ? "(password)" : "(null)", bWait);
     if (!pPassword)
         return status_to_bool(ERROR_INVALID_PARAMETER);
     WCHAR *w = text_ansi_to_wide_alloc(pPassword);

@@ -139,23 +139,6 @@ static void system_calls(void **state)
     assert_int_equal(flags, DW_SENTINEL);
 }
 
-static void session_notifications(void **state)
-{
-    (void)state;
-    /* A message-only window: Wine makes those without a display
-     * (shared/reference/windows-behaviour.md, "Under Wine 8.0"). */
-    HWND hwnd = CreateWindowExA(0, "STATIC", "openwts", 0, 0, 0, 0, 0, HWND_MESSAGE, NULL,
-                                GetModuleHandleA(NULL), NULL);
-    assert_non_null(hwnd);
-
-    assert_not_implemented(WTSRegisterSessionNotification(hwnd, NOTIFY_FOR_THIS_SESSION));
-    assert_not_implemented(WTSUnRegisterSessionNotification(hwnd));
-    assert_not_implemented(WTSRegisterSessionNotificationEx(WTS_CURRENT_SERVER_HANDLE, hwnd,
-                                                            NOTIFY_FOR_ALL_SESSIONS));
-    assert_not_implemented(WTSUnRegisterSessionNotificationEx(WTS_CURRENT_SERVER_HANDLE, hwnd));
-    DestroyWindow(hwnd);
-}
-
 static void virtual_channels(void **state)
 {
     (void)state;
@@ -248,18 +231,9 @@ static void listeners(void **state)
     assert_int_equal(sdbuf[0], 0x5a);
 }
 
-static void child_sessions_and_remote_control(void **state)
+static void remote_control(void **state)
 {
     (void)state;
-    /* Disabling what is not enabled. */
-    assert_not_implemented(WTSEnableChildSessions(FALSE));
-    BOOL enabled = (BOOL)DW_SENTINEL;
-    assert_not_implemented(WTSIsChildSessionsEnabled(&enabled));
-    assert_int_equal((DWORD)enabled, DW_SENTINEL);
-    ULONG child = DW_SENTINEL;
-    assert_not_implemented(WTSGetChildSessionId(&child));
-    assert_int_equal(child, DW_SENTINEL);
-
     /* Shadowing a session that does not exist; stopping a shadow of ours
      * that does not run. */
     WCHAR wserver[] = L"";
@@ -282,6 +256,34 @@ static void render_hint(void **state)
     assert_int_equal(hr, E_NOTIMPL);
     assert_int_equal(err, ERROR_CALL_NOT_IMPLEMENTED);
     assert_true(id == 0x5a5a5a5a5a5a5a5aull);
+}
+
+/* Entra ID authentication (Windows build 26100): the handle is NULL and
+ * nothing is written; closing a NULL handle does nothing. */
+static void cloud_auth(void **state)
+{
+    (void)state;
+    GUID activity = { 0x4f70656e, 0x5754, 0x5300, { 1, 2, 3, 4, 5, 6, 7, 8 } };
+    SetLastError(POISON);
+    WTS_CLOUD_AUTH_HANDLE h = WTSCloudAuthOpen(&activity);
+    assert_null(h);
+    assert_int_equal(GetLastError(), ERROR_CALL_NOT_IMPLEMENTED);
+    PWSTR nonce = PTR_SENTINEL;
+    assert_not_implemented(WTSCloudAuthGetServerNonce(NULL, &nonce));
+    assert_ptr_equal(nonce, PTR_SENTINEL);
+    WTS_SERIALIZED_USER_CREDENTIAL *cred = PTR_SENTINEL, *dup = PTR_SENTINEL;
+    static const char assertion[] = "header.payload.signature";
+    assert_not_implemented(WTSCloudAuthConvertAssertionToSerializedUserCredential(
+        NULL, assertion, sizeof(assertion) - 1, L"resource", &cred));
+    assert_ptr_equal(cred, PTR_SENTINEL);
+    BYTE blob[4] = { 1, 2, 3, 4 };
+    WTS_SERIALIZED_USER_CREDENTIAL in = { sizeof(blob), blob };
+    assert_not_implemented(WTSCloudAuthDuplicateSerializedUserCredential(&in, &dup));
+    assert_ptr_equal(dup, PTR_SENTINEL);
+    HANDLE token = PTR_SENTINEL;
+    assert_not_implemented(WTSCloudAuthNetworkLogonWithSerializedCredential(NULL, &in, &token));
+    assert_ptr_equal(token, PTR_SENTINEL);
+    WTSCloudAuthClose(NULL);
 }
 
 /* QueryActiveSession, QueryUserToken and RegisterUsertokenForNoWinlogon
@@ -340,10 +342,10 @@ int main(void)
         cmocka_unit_test(messages_and_tokens),
         cmocka_unit_test(user_config),
         cmocka_unit_test(system_calls),
-        cmocka_unit_test(session_notifications),
         cmocka_unit_test(virtual_channels),
         cmocka_unit_test(listeners),
-        cmocka_unit_test(child_sessions_and_remote_control),
+        cmocka_unit_test(remote_control),
+        cmocka_unit_test(cloud_auth),
         cmocka_unit_test(render_hint),
         cmocka_unit_test(undocumented),
     };
