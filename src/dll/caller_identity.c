@@ -1,7 +1,7 @@
 /* Who this process is, as every request states it. None of it can change
  * during the life of a process, so it is looked up once: under Wine each
  * of these lookups is a wineserver round trip or close to it (see
- * shared/reference/windows-behaviour.md, "What a call costs").
+ * docs/windows-behaviour.md, "What a call costs").
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "caller_identity.h"
 

@@ -32,7 +32,7 @@ static DWORD query_w(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS cls, void *
 }
 
 /* NULL output pointers fail with ERROR_INVALID_USER_BUFFER and leave
- * *pBytesReturned alone (shared/reference/windows-behaviour.md). */
+ * *pBytesReturned alone (docs/windows-behaviour.md). */
 BOOL WINAPI WTSQuerySessionInformationW(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS WTSInfoClass,
                                         LPWSTR *ppBuffer, DWORD *pBytesReturned)
 {

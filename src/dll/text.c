@@ -47,6 +47,8 @@ void text_from_wide(const WCHAR *src, char *dst, size_t cap)
     }
     WideCharToMultiByte(CP_UTF8, 0, src ? src : L"", -1, tmp, need, NULL, NULL);
     openwts_utf8_copy(dst, cap, tmp);
+    /* The text may be a password: no copy of it stays in freed memory. */
+    SecureZeroMemory(tmp, (size_t)need);
     LocalFree(tmp);
 }
 
@@ -72,7 +74,14 @@ size_t text_wide_to_ansi(const WCHAR *src, char *dst, size_t dst_bytes)
         return 1;
     }
     WideCharToMultiByte(CP_ACP, 0, src, -1, tmp, need, NULL, NULL);
-    /* Cut at a character boundary of the ANSI code page. */
+    if (GetACP() == CP_UTF8) {
+        /* A UTF-8 ANSI code page has no lead bytes in IsDBCSLeadByteEx's
+         * sense: cut before the character that does not fit. */
+        openwts_utf8_copy(dst, dst_bytes, tmp);
+        LocalFree(tmp);
+        return strlen(dst) + 1;
+    }
+    /* Cut at a character boundary of a single- or double-byte code page. */
     size_t n = 0;
     while (n < dst_bytes - 1) {
         /* kernel32's lead-byte test, not user32's CharNextExA: loading

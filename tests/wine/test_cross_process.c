@@ -154,7 +154,7 @@ static void tsdiscon_services_session_fails(void **state)
 
 /* qwinsta's layout: the exact header, then services (session 0, no user,
  * Disc) and the console, marked '>' as ours (examples/qwinsta.c;
- * shared/reference/windows-behaviour.md, "Sessions"). */
+ * docs/windows-behaviour.md, "Sessions"). */
 static void qwinsta_lists_both_sessions(void **state)
 {
     (void)state;

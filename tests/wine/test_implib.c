@@ -3,7 +3,7 @@
  * test_implib_msvc with the MSVC short-import wtsapi32.lib), calls
  * wtsapi32 directly and gets our DLL. The results asserted are ones only
  * our DLL gives: Wine's builtin returns zero sessions and fails the
- * WTSUserName query (shared/reference/windows-behaviour.md, "Under Wine
+ * WTSUserName query (docs/windows-behaviour.md, "Under Wine
  * 8.0"), while Windows and OpenWTS list a "Console" session of the user
  * (windows-behaviour.md, "Sessions").
  * SPDX-License-Identifier: LGPL-2.1-or-later */

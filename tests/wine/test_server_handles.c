@@ -133,6 +133,33 @@ static void test_open_local_names_a(void **state)
     }
 }
 
+/* The DNS host name and the fully qualified name name this machine too,
+ * in any case and with leading backslashes: the NetBIOS name is at most 15
+ * characters, so a longer host name is only matched by these (README
+ * "Beyond the docs"). Case is folded for every script, not only ASCII. */
+static void test_open_dns_names(void **state)
+{
+    (void)state;
+    static const COMPUTER_NAME_FORMAT formats[] = { ComputerNameDnsHostname, ComputerNameDnsFullyQualified };
+    for (size_t f = 0; f < ARRAYSIZE(formats); f++) {
+        WCHAR name[256], upper[256], unc[260];
+        DWORD len = ARRAYSIZE(name);
+        assert_true(GetComputerNameExW(formats[f], name, &len));
+        assert_true(len > 0);
+        assert_true(LCMapStringEx(LOCALE_NAME_INVARIANT, LCMAP_UPPERCASE, name, -1, upper,
+                                  ARRAYSIZE(upper), NULL, NULL, 0) > 0);
+        wcscpy(unc, L"\\\\");
+        wcscat(unc, name);
+        LPWSTR names[] = { name, upper, unc };
+        for (size_t i = 0; i < ARRAYSIZE(names); i++) {
+            HANDLE h = WTSOpenServerW(names[i]);
+            assert_non_null(h);
+            assert_lists_console(h);
+            WTSCloseServer(h);
+        }
+    }
+}
+
 /* Opening does not contact the server: an unknown name still gives a
  * handle, and each call on it fails with RPC_S_SERVER_UNAVAILABLE (README
  * "Beyond the docs"); the handle is still closed with WTSCloseServer
@@ -398,6 +425,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_open_local_names_w, console_active, console_active),
         cmocka_unit_test_setup_teardown(test_open_local_names_a, console_active, console_active),
+        cmocka_unit_test_setup_teardown(test_open_dns_names, console_active, console_active),
         cmocka_unit_test_setup_teardown(test_unknown_server, console_active, console_active),
         cmocka_unit_test_setup_teardown(test_closed_handle, console_active, console_active),
         cmocka_unit_test_setup_teardown(test_stale_handle_after_reopen, console_active, console_active),

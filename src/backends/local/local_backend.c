@@ -2,7 +2,7 @@
  * the services (Disconnected, "Services"); the console session
  * (WTSGetActiveConsoleSessionId, 1 under Wine) is "Console", with the user
  * from GetUserNameW and the computer name as domain, as Windows shows a
- * local account (shared/reference/windows-behaviour.md). Connect,
+ * local account (docs/windows-behaviour.md). Connect,
  * disconnect and logoff change state that every process of the prefix
  * shares (local_state.c).
  * SPDX-License-Identifier: LGPL-2.1-or-later */
@@ -23,6 +23,9 @@ typedef struct machine {
     char computer[MAX_COMPUTERNAME_LENGTH * 3 + 1];
     char user[UNLEN * 3 + 1];
     uint32_t console;
+    /* The names this machine answers to besides "." and loopback: NetBIOS
+     * (15 characters at most), DNS host name, fully qualified name. */
+    WCHAR names[3][256];
 } machine;
 
 static INIT_ONCE once = INIT_ONCE_STATIC_INIT;
@@ -44,6 +47,14 @@ static BOOL CALLBACK machine_init(INIT_ONCE *o, void *param, void **ctx)
     len = ARRAYSIZE(name);
     if (GetUserNameW(name, &len))
         wide_to_utf8(name, self.user, sizeof(self.user));
+    static const COMPUTER_NAME_FORMAT formats[] = {
+        ComputerNameNetBIOS, ComputerNameDnsHostname, ComputerNameDnsFullyQualified,
+    };
+    for (size_t i = 0; i < ARRAYSIZE(formats); i++) {
+        len = ARRAYSIZE(self.names[i]);
+        if (!GetComputerNameExW(formats[i], self.names[i], &len))
+            self.names[i][0] = 0;
+    }
     self.console = WTSGetActiveConsoleSessionId();
     if (self.console == 0xFFFFFFFFu || self.console == SERVICES_SESSION) {
         DWORD session = 1;
@@ -59,15 +70,33 @@ static const machine *this_machine(void)
     return &self;
 }
 
-/* "", ".", "localhost", loopback addresses and our computer name, with or
+static BOOL same_name(const WCHAR *a, const WCHAR *b)
+{
+    /* Host names compare without regard to case, in any script. */
+    return *b && CompareStringOrdinal(a, -1, b, -1, TRUE) == CSTR_EQUAL;
+}
+
+/* "", ".", "localhost", loopback addresses and any of our computer's
+ * names (NetBIOS, DNS, fully qualified; any case, any script), with or
  * without leading backslashes, name this machine. */
 static BOOL is_this_server(const char *server)
 {
     while (*server == '\\')
         server++;
-    return !*server || lstrcmpiA(server, ".") == 0 || lstrcmpiA(server, "localhost") == 0 ||
-           lstrcmpA(server, "127.0.0.1") == 0 || lstrcmpA(server, "::1") == 0 ||
-           lstrcmpiA(server, this_machine()->computer) == 0;
+    if (!*server)
+        return TRUE;
+    WCHAR name[512];
+    if (!MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, server, -1, name, ARRAYSIZE(name)))
+        return FALSE; /* longer than any host name, or not text */
+    static const WCHAR *const aliases[] = { L".", L"localhost", L"127.0.0.1", L"::1" };
+    for (size_t i = 0; i < ARRAYSIZE(aliases); i++)
+        if (same_name(name, aliases[i]))
+            return TRUE;
+    const machine *m = this_machine();
+    for (size_t i = 0; i < ARRAYSIZE(m->names); i++)
+        if (same_name(name, m->names[i]))
+            return TRUE;
+    return FALSE;
 }
 
 static BOOL session_exists(uint32_t id)
@@ -89,10 +118,7 @@ static void describe(uint32_t id, openwts_Session *out)
         return;
     }
     local_session_state st;
-    if (!local_state_get(id, &st)) {
-        memset(&st, 0, sizeof(st));
-        st.logon_time = st.connect_time = local_state_now();
-    }
+    local_state_get(id, &st);
     out->state = st.state;
     OPENWTS_SET_STRING(out->win_station, "Console");
     if (!st.logged_off) {
@@ -170,7 +196,8 @@ static void apply_transition(local_session_state *st, int64_t now, const void *c
 static openwts_status set_state(uint32_t id, uint32_t state, enum logon_change logon)
 {
     struct transition t = { state, logon };
-    return local_state_update(id, apply_transition, &t) ? OPENWTS_OK : OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
+    local_state_update(id, apply_transition, &t);
+    return OPENWTS_OK;
 }
 
 static openwts_status local_disconnect(const openwts_backend *be, const openwts_Caller *caller,

@@ -104,22 +104,24 @@ static void reset_if_stale(void)
 
 static local_session_state *slot_find(uint32_t id, BOOL create)
 {
-    for (int i = 0; i < STATE_SLOTS; i++)
-        if (state->slots[i].logon_time && state->slots[i].id == id)
-            return &state->slots[i];
-    if (!create)
-        return NULL;
+    local_session_state *oldest = NULL;
     for (int i = 0; i < STATE_SLOTS; i++) {
         local_session_state *s = &state->slots[i];
-        if (!s->logon_time) {
-            ZeroMemory(s, sizeof(*s));
-            s->id = id;
-            s->state = 0; /* WTSActive */
-            s->logon_time = s->connect_time = local_state_now();
+        if (s->logon_time && s->id == id)
             return s;
-        }
+        if (!oldest || s->logon_time < oldest->logon_time)
+            oldest = s; /* a free slot (logon_time 0) is the oldest of all */
     }
-    return NULL;
+    if (!create)
+        return NULL;
+    /* No slot of its own: take a free one or, when all are taken (sessions
+     * of earlier console ids), the one logged on longest ago, so a change
+     * never fails for want of room. */
+    ZeroMemory(oldest, sizeof(*oldest));
+    oldest->id = id;
+    oldest->state = 0; /* WTSActive */
+    oldest->logon_time = oldest->connect_time = local_state_now();
+    return oldest;
 }
 
 /* Takes the lock and finds (or makes) the slot of session `id`; the caller
@@ -132,27 +134,21 @@ static local_session_state *slot_lock(uint32_t id)
     return slot_find(id, TRUE);
 }
 
-BOOL local_state_get(uint32_t id, local_session_state *out)
+void local_state_get(uint32_t id, local_session_state *out)
 {
-    local_session_state *s = slot_lock(id);
-    if (s)
-        *out = *s;
+    *out = *slot_lock(id);
     unlock();
-    return s != NULL;
 }
 
-BOOL local_state_update(uint32_t id, local_state_change change, const void *ctx)
+void local_state_update(uint32_t id, local_state_change change, const void *ctx)
 {
     local_session_state *s = slot_lock(id);
-    if (s) {
-        int64_t now = local_state_now();
-        change(s, now, ctx);
-        s->id = id;
-        if (!s->logon_time)
-            s->logon_time = now; /* 0 would mark the slot free */
-    }
+    int64_t now = local_state_now();
+    change(s, now, ctx);
+    s->id = id;
+    if (!s->logon_time)
+        s->logon_time = now; /* 0 would mark the slot free */
     unlock();
-    return s != NULL;
 }
 
 void local_state_close(void)

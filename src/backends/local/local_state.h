@@ -1,7 +1,7 @@
 /* Session state that every process of a Wine prefix (or Windows machine)
  * shares: a small file in %ProgramData%\OpenWTS mapped into each process.
  * Reading it is a memory access; only the first use in a process costs a
- * wineserver round trip (shared/reference/windows-behaviour.md). The state
+ * wineserver round trip (docs/windows-behaviour.md). The state
  * lives until the machine reboots: a file written under an earlier boot
  * time is started afresh.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
@@ -20,16 +20,15 @@ typedef struct local_session_state {
     int64_t disconnect_time;
 } local_session_state;
 
-/* Copies the state of session `id` out (creating it Active on first use);
- * FALSE only when no slot is free. */
-BOOL local_state_get(uint32_t id, local_session_state *out);
+/* Copies the state of session `id` out (creating it Active on first use). */
+void local_state_get(uint32_t id, local_session_state *out);
 /* Current time in FILETIME units. */
 int64_t local_state_now(void);
 /* Applies `change` to the state of session `id` (created Active on first
  * use) inside the lock every process shares, so that two processes changing
- * a session at once both take effect. FALSE only when no slot is free. */
+ * a session at once both take effect. */
 typedef void (*local_state_change)(local_session_state *s, int64_t now, const void *ctx);
-BOOL local_state_update(uint32_t id, local_state_change change, const void *ctx);
+void local_state_update(uint32_t id, local_state_change change, const void *ctx);
 void local_state_close(void);
 
 #endif
