@@ -24,7 +24,7 @@
 #include "openwts/status.h"
 #include "openwts.pb.h"
 
-#define OPENWTS_BACKEND_VERSION 2
+#define OPENWTS_BACKEND_VERSION 3
 
 /* Windows' WTS_CONNECTSTATE_CLASS values, for backends without its header. */
 enum openwts_connect_state {
@@ -49,6 +49,25 @@ enum openwts_connect_state {
 #define OPENWTS_IDASYNC   32001u
 
 typedef struct openwts_backend openwts_backend;
+
+/* What happened to a session, as a backend reports it to its host (the DLL
+ * or wtsd), which turns it into WM_WTSSESSION_CHANGE / WTS_EVENT_* for the
+ * programs that asked. */
+typedef enum openwts_event_kind {
+    OPENWTS_EVENT_CREATE = 1,     /* a session came into being */
+    OPENWTS_EVENT_DELETE = 2,     /* ... and went away */
+    OPENWTS_EVENT_LOGON = 3,
+    OPENWTS_EVENT_LOGOFF = 4,
+    OPENWTS_EVENT_CONNECT = 5,    /* a client (or the console) attached */
+    OPENWTS_EVENT_DISCONNECT = 6,
+    OPENWTS_EVENT_LOCK = 7,
+    OPENWTS_EVENT_UNLOCK = 8,
+    OPENWTS_EVENT_STATE = 9,      /* any other change of WTS_CONNECTSTATE_CLASS */
+} openwts_event_kind;
+
+/* Called by a backend after a change took effect, in the order changes
+ * happened, from whatever thread made the change. */
+typedef void (*openwts_event_fn)(void *ctx, uint32_t session_id, openwts_event_kind kind);
 
 struct openwts_backend {
     int version;        /* OPENWTS_BACKEND_VERSION the backend was written for */
@@ -99,6 +118,22 @@ struct openwts_backend {
                                    const char *server, uint32_t session_id, const char *title,
                                    const char *message, uint32_t style, uint32_t timeout_seconds,
                                    bool wait, uint32_t *response);
+
+    /* --- version 3 --- */
+
+    /* Where the backend reports changes (NULL: nowhere). Set by the host
+     * once, before any call is served. */
+    void (*set_event_sink)(const openwts_backend *be, openwts_event_fn fn, void *ctx);
+    /* Administration (wtsctl, tests): a new session described by *session;
+     * session->id 0 lets the backend choose. *id receives the id used.
+     * ERROR_ALREADY_EXISTS for an id in use. */
+    openwts_status (*add_session)(const openwts_backend *be, const openwts_Caller *caller,
+                                  const char *server, const openwts_Session *session, uint32_t *id);
+    openwts_status (*remove_session)(const openwts_backend *be, const openwts_Caller *caller,
+                                     const char *server, uint32_t session_id);
+    /* Locks (lock true) or unlocks a session's desktop. */
+    openwts_status (*lock_session)(const openwts_backend *be, const openwts_Caller *caller,
+                                   const char *server, uint32_t session_id, bool lock);
 };
 
 /* Process lists (process_list.c): one more zeroed entry at the end of

@@ -17,6 +17,7 @@ typedef uint32_t openwts_status;
 #define OPENWTS_ERROR_NOT_ENOUGH_MEMORY         8u
 #define OPENWTS_ERROR_INVALID_DATA              13u
 #define OPENWTS_ERROR_NOT_SUPPORTED             50u
+#define OPENWTS_ERROR_ALREADY_EXISTS            183u
 #define OPENWTS_ERROR_INVALID_PARAMETER         87u
 #define OPENWTS_ERROR_CALL_NOT_IMPLEMENTED      120u
 #define OPENWTS_ERROR_INSUFFICIENT_BUFFER       122u

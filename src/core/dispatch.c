@@ -18,6 +18,10 @@
 #define SLOT_VERSION_enumerate_processes 2
 #define SLOT_VERSION_terminate_process 2
 #define SLOT_VERSION_send_message 2
+#define SLOT_VERSION_set_event_sink 3
+#define SLOT_VERSION_add_session 3
+#define SLOT_VERSION_remove_session 3
+#define SLOT_VERSION_lock_session 3
 #define BACKEND_HAS(be, slot) ((be)->version >= SLOT_VERSION_##slot && (be)->slot != NULL)
 
 static uint32_t resolve_session(const openwts_Caller *caller, uint32_t id)
