@@ -33,6 +33,19 @@ openwts_status openwts_hello_decode(const uint8_t *buf, size_t len, openwts_Hell
 void openwts_request_release(openwts_Request *msg);
 /* (Replies: openwts_reply_release in backend.h, shared with in-process.) */
 
+/* ---- The socket envelope (openwts.proto: ClientMessage, ServerMessage) ----
+ * What actually travels on a socket. Decoding allocates lists and message
+ * texts: release a decoded message with the matching _release before it is
+ * decoded into again or dropped (safe after a failed decode too). */
+openwts_status openwts_client_message_encode(const openwts_ClientMessage *msg, uint8_t *buf, size_t cap,
+                                             size_t *len);
+openwts_status openwts_client_message_decode(const uint8_t *buf, size_t len, openwts_ClientMessage *msg);
+void openwts_client_message_release(openwts_ClientMessage *msg);
+openwts_status openwts_server_message_encode(const openwts_ServerMessage *msg, uint8_t *buf, size_t cap,
+                                             size_t *len);
+openwts_status openwts_server_message_decode(const uint8_t *buf, size_t len, openwts_ServerMessage *msg);
+void openwts_server_message_release(openwts_ServerMessage *msg);
+
 /* Frame header: write the length of a payload; read it back and check the
  * bound (ERROR_INVALID_DATA past OPENWTS_FRAME_MAX). */
 void openwts_frame_put_length(uint8_t header[OPENWTS_FRAME_HEADER], uint32_t payload_len);

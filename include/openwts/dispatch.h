@@ -7,10 +7,13 @@
 
 #include "openwts/backend.h"
 
-/* Serves `req` with `be` and fills rep->status, rep->which_result and the
- * result that which_result names (which_result is 0 on error); the rest of
- * the result union is not touched. Returns rep->status, for convenience. */
-openwts_status openwts_dispatch(const openwts_backend *be, const openwts_Request *req,
-                                openwts_Reply *rep);
+/* Serves `req` for `caller` with `be` and fills rep->status,
+ * rep->which_result and the result that which_result names (which_result is
+ * 0 on error); the rest of the result union is not touched. The caller is
+ * who the host knows is calling (in-process: this process; in wtsd: the
+ * connection's peer), never anything the request says. A reply that holds a
+ * list is released with openwts_reply_release. Returns rep->status. */
+openwts_status openwts_dispatch(const openwts_backend *be, const openwts_Caller *caller,
+                                const openwts_Request *req, openwts_Reply *rep);
 
 #endif

@@ -46,6 +46,10 @@ openwts_Process *openwts_process_list_add(openwts_EnumerateProcessesReply *list)
 
 void openwts_reply_release(openwts_Reply *rep)
 {
-    if (rep && rep->which_result == openwts_Reply_enumerate_processes_tag)
+    if (!rep)
+        return;
+    if (rep->which_result == openwts_Reply_enumerate_processes_tag)
         pb_release(openwts_EnumerateProcessesReply_fields, &rep->result.enumerate_processes);
+    else if (rep->which_result == openwts_Reply_enumerate_sessions_tag)
+        pb_release(openwts_EnumerateSessionsReply_fields, &rep->result.enumerate_sessions);
 }

@@ -19,7 +19,6 @@ static DWORD query_w(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS cls, void *
         return st;
     openwts_Request req = openwts_Request_init_zero;
     req.which_op = openwts_Request_query_session_tag;
-    openwts_utf8_copy(req.op.query_session.server, sizeof(req.op.query_session.server), srv->name);
     req.op.query_session.session_id = SessionId;
     openwts_Reply *rep;
     st = server_call(srv, &req, &rep);

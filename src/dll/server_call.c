@@ -4,10 +4,10 @@
 #include "caller_identity.h"
 #include "transport.h"
 
-/* A reply has room for 64 sessions (about 200 kB): too big for a stack,
- * and under Wine a heap block that size is an mmap and munmap per call.
- * One spare is kept for reuse; a second concurrent caller gets its own. The
- * dispatcher clears what it fills, so a reused reply needs no zeroing. */
+/* A reply holds one session record inline (about 3 kB) and lists by
+ * pointer. One spare is kept for reuse; a second concurrent caller gets its
+ * own. The dispatcher clears what it fills, so a reused reply needs no
+ * zeroing. */
 static openwts_Reply *volatile spare_reply;
 
 static openwts_Reply *reply_alloc(void)
@@ -32,13 +32,12 @@ void reply_cache_free(void)
 
 DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_out)
 {
-    (void)srv; /* the server name travels inside the operation's request */
     openwts_Reply *rep = reply_alloc();
     if (!rep)
         return ERROR_NOT_ENOUGH_MEMORY;
-    req->has_caller = true;
-    req->caller = *caller_identity();
-    DWORD st = transport_inproc_call(req, rep);
+    /* The server is named once, here, for every operation. */
+    openwts_utf8_copy(req->server, sizeof(req->server), srv->name);
+    DWORD st = transport_inproc_call(caller_identity(), req, rep);
     if (st || !rep_out)
         reply_free(rep);
     else

@@ -20,7 +20,6 @@ static DWORD enumerate(HANDLE hServer, openwts_Reply **rep_out)
         return st;
     openwts_Request req = openwts_Request_init_zero;
     req.which_op = openwts_Request_enumerate_sessions_tag;
-    openwts_utf8_copy(req.op.enumerate_sessions.server, sizeof(req.op.enumerate_sessions.server), srv->name);
     st = server_call(srv, &req, rep_out);
     server_release(srv);
     return st;
@@ -139,12 +138,10 @@ static DWORD session_action(HANDLE hServer, pb_size_t op, DWORD session_id, BOOL
     req.which_op = op;
     if (op == openwts_Request_disconnect_session_tag) {
         openwts_DisconnectSessionRequest *d = &req.op.disconnect_session;
-        openwts_utf8_copy(d->server, sizeof(d->server), srv->name);
         d->session_id = session_id;
         d->wait = wait != FALSE;
     } else {
         openwts_LogoffSessionRequest *l = &req.op.logoff_session;
-        openwts_utf8_copy(l->server, sizeof(l->server), srv->name);
         l->session_id = session_id;
         l->wait = wait != FALSE;
     }

@@ -7,6 +7,7 @@
 
 /* In-process: the dispatcher and the embedded backend run in this DLL and
  * the structs are handed over as they are, without encoding. */
-openwts_status transport_inproc_call(const openwts_Request *req, openwts_Reply *rep);
+openwts_status transport_inproc_call(const openwts_Caller *caller, const openwts_Request *req,
+                                     openwts_Reply *rep);
 
 #endif

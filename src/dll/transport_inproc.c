@@ -3,8 +3,9 @@
 
 #include "openwts/dispatch.h"
 
-openwts_status transport_inproc_call(const openwts_Request *req, openwts_Reply *rep)
+openwts_status transport_inproc_call(const openwts_Caller *caller, const openwts_Request *req,
+                                     openwts_Reply *rep)
 {
     /* The default backend: the first one DllMain registered ("local"). */
-    return openwts_dispatch(openwts_backend_find(NULL), req, rep);
+    return openwts_dispatch(openwts_backend_find(NULL), caller, req, rep);
 }

@@ -138,7 +138,7 @@ static openwts_status local_enumerate(const openwts_backend *be, const openwts_C
     (void)be; (void)caller;
     if (!is_this_server(server))
         return OPENWTS_RPC_S_SERVER_UNAVAILABLE;
-    *count = 0;
+    *count = 2; /* with too little room, the room it needs */
     if (max < 2)
         return OPENWTS_ERROR_INSUFFICIENT_BUFFER;
     describe(SERVICES_SESSION, &out[0]);
