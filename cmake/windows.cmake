@@ -41,6 +41,7 @@ add_library(wtsapi32 SHARED
   src/dll/query_ansi.c
   src/dll/memory.c
   src/dll/processes.c
+  src/dll/process_layout.c
   src/dll/messages.c
   src/dll/tokens.c
   src/dll/user_config.c
