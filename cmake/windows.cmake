@@ -41,6 +41,7 @@ add_library(wtsapi32 SHARED
   src/dll/query_ansi.c
   src/dll/memory.c
   src/dll/processes.c
+  src/dll/process_layout.c
   src/dll/messages.c
   src/dll/tokens.c
   src/dll/user_config.c
@@ -53,10 +54,13 @@ add_library(wtsapi32 SHARED
   src/backends/local/local_backend.c
   src/backends/local/local_state.c
   src/backends/local/local_logoff.c
+  src/backends/local/local_processes.c
   "${WTSAPI32_DEF}")
 target_include_directories(wtsapi32 PRIVATE include src/dll src/backends/local)
 target_compile_definitions(wtsapi32 PRIVATE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0601)
 target_link_libraries(wtsapi32 PRIVATE openwts_core)
+# NtQuerySystemInformation, the process list of the local backend.
+target_link_libraries(wtsapi32 PRIVATE ntdll)
 # Plain names on i686 (as Windows' DLL), no dependency on libgcc's DLL.
 target_link_options(wtsapi32 PRIVATE -static-libgcc $<$<BOOL:${OPENWTS_I686}>:-Wl,--kill-at>)
 set_target_properties(wtsapi32 PROPERTIES

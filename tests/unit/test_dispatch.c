@@ -944,6 +944,47 @@ static void registry_unregister_all(void **state)
     }
 }
 
+/* A process filter that names a session (the caller's or not, existing or
+ * not) reaches the backend as it is: the dispatcher neither resolves nor
+ * rejects it, so a session without processes gives an empty list, not an
+ * error (README, "Beyond the docs", Processes). */
+static uint32_t filter_seen;
+
+static openwts_status record_filter(const openwts_backend *be, const openwts_Caller *caller,
+                                    const char *server, uint32_t session_id,
+                                    openwts_EnumerateProcessesReply *out)
+{
+    (void)be; (void)caller; (void)server; (void)out;
+    filter_seen = session_id;
+    return OPENWTS_OK;
+}
+
+static void process_filter_passed_as_is(void **state)
+{
+    (void)state;
+    static const openwts_backend lister = {
+        .version = 2,
+        .name = "lister",
+        .query_session = fake_query,
+        .enumerate_processes = record_filter,
+    };
+    static const uint32_t ids[] = { 0, CALLER_SESSION, NO_SUCH_SESSION, 0x7FFFFFFFu };
+    for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+        memset(rep, 0xA5, sizeof(*rep));
+        filter_seen = 0xFFFFFFFFu;
+        req.which_op = openwts_Request_enumerate_processes_tag;
+        memset(&req.op, 0, sizeof(req.op));
+        req.op.enumerate_processes.session_id = ids[i];
+        assert_int_equal(dispatch(&lister), OPENWTS_OK);
+        assert_int_equal(filter_seen, ids[i]);
+        assert_int_equal(rep->which_result, openwts_Reply_enumerate_processes_tag);
+        assert_int_equal(rep->result.enumerate_processes.processes_count, 0);
+        assert_null(rep->result.enumerate_processes.processes);
+        assert_int_equal(total_calls(), 0); /* no session check on the way */
+        openwts_reply_release(rep);
+    }
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 #define R(f) cmocka_unit_test_teardown(f, registry_teardown)
 
@@ -977,6 +1018,7 @@ int main(void)
         T(enumerate_fills_reply),
         T(enumerate_count_over_max_is_invalid_data),
         T(reused_reply_holds_only_the_new_result),
+        T(process_filter_passed_as_is),
         R(registry_empty),
         R(registry_rejects_bad_backends),
         R(registry_find),

@@ -48,38 +48,6 @@ static void servers_and_session_info(void **state)
                                                      WTSClientName, aname, sizeof(aname)));
 }
 
-static void processes(void **state)
-{
-    (void)state;
-    PWTS_PROCESS_INFOW wprocs = PTR_SENTINEL;
-    PWTS_PROCESS_INFOA aprocs = PTR_SENTINEL;
-    LPWSTR wprocs_ex = PTR_SENTINEL;
-    LPSTR aprocs_ex = PTR_SENTINEL;
-    DWORD count = DW_SENTINEL;
-    DWORD level = 1;
-
-    assert_not_implemented(WTSEnumerateProcessesW(WTS_CURRENT_SERVER_HANDLE, 0, 1, &wprocs, &count));
-    assert_ptr_equal(wprocs, PTR_SENTINEL);
-    assert_int_equal(count, DW_SENTINEL);
-    assert_not_implemented(WTSEnumerateProcessesA(WTS_CURRENT_SERVER_HANDLE, 0, 1, &aprocs, &count));
-    assert_ptr_equal(aprocs, PTR_SENTINEL);
-    assert_int_equal(count, DW_SENTINEL);
-    assert_not_implemented(WTSEnumerateProcessesExW(WTS_CURRENT_SERVER_HANDLE, &level,
-                                                    WTS_CURRENT_SESSION, &wprocs_ex, &count));
-    assert_ptr_equal(wprocs_ex, PTR_SENTINEL);
-    assert_int_equal(count, DW_SENTINEL);
-    assert_int_equal(level, 1);
-    level = 0;
-    assert_not_implemented(WTSEnumerateProcessesExA(WTS_CURRENT_SERVER_HANDLE, &level,
-                                                    WTS_ANY_SESSION, &aprocs_ex, &count));
-    assert_ptr_equal(aprocs_ex, PTR_SENTINEL);
-    assert_int_equal(count, DW_SENTINEL);
-    assert_int_equal(level, 0);
-
-    /* A process id no process has (ids are multiples of 4 and small). */
-    assert_not_implemented(WTSTerminateProcess(WTS_CURRENT_SERVER_HANDLE, 0xFFFFFFF0u, 1));
-}
-
 static void messages_and_tokens(void **state)
 {
     (void)state;
@@ -338,7 +306,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(module_is_ours),
         cmocka_unit_test(servers_and_session_info),
-        cmocka_unit_test(processes),
         cmocka_unit_test(messages_and_tokens),
         cmocka_unit_test(user_config),
         cmocka_unit_test(system_calls),

@@ -11,6 +11,7 @@
 
 #include "local_backend.h"
 #include "local_logoff.h"
+#include "local_processes.h"
 #include "local_state.h"
 #include "openwts/utf8.h"
 
@@ -248,6 +249,8 @@ static const openwts_backend local = {
     .disconnect_session = local_disconnect,
     .logoff_session = local_logoff,
     .connect_session = local_connect,
+    .enumerate_processes = local_enumerate_processes,
+    .terminate_process = local_terminate_process,
 };
 
 const openwts_backend *local_backend(void)
