@@ -16,15 +16,9 @@ static DWORD enumerate(HANDLE hServer, DWORD session_id, openwts_Reply **rep_out
     openwts_Request req = openwts_Request_init_zero;
     req.which_op = openwts_Request_enumerate_processes_tag;
     openwts_EnumerateProcessesRequest *e = &req.op.enumerate_processes;
-    openwts_utf8_copy(e->server, sizeof(e->server), srv->name);
     e->session_id = session_id;
     st = server_call(srv, &req, rep_out);
     server_release(srv);
-    /* Only a process list may be read as one: its pointer is in the union. */
-    if (!st && (*rep_out)->which_result != openwts_Reply_enumerate_processes_tag) {
-        reply_free(*rep_out);
-        st = ERROR_INVALID_DATA;
-    }
     return st;
 }
 
@@ -141,7 +135,6 @@ BOOL WINAPI WTSTerminateProcess(HANDLE hServer, DWORD ProcessId, DWORD ExitCode)
     openwts_Request req = openwts_Request_init_zero;
     req.which_op = openwts_Request_terminate_process_tag;
     openwts_TerminateProcessRequest *t = &req.op.terminate_process;
-    openwts_utf8_copy(t->server, sizeof(t->server), srv->name);
     t->process_id = ProcessId;
     t->exit_code = ExitCode;
     st = server_call(srv, &req, NULL);

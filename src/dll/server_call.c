@@ -30,6 +30,21 @@ void reply_cache_free(void)
         HeapFree(GetProcessHeap(), 0, rep);
 }
 
+/* The result an operation's success must carry. A reply that says
+ * otherwise (a faulty or hostile server) is refused before any export
+ * reads a list pointer out of the wrong member of the union. */
+static pb_size_t expected_result(pb_size_t op)
+{
+    switch (op) {
+    case openwts_Request_enumerate_sessions_tag: return openwts_Reply_enumerate_sessions_tag;
+    case openwts_Request_query_session_tag: return openwts_Reply_query_session_tag;
+    case openwts_Request_enumerate_processes_tag: return openwts_Reply_enumerate_processes_tag;
+    case openwts_Request_send_message_tag: return openwts_Reply_send_message_tag;
+    case openwts_Request_add_session_tag: return openwts_Reply_add_session_tag;
+    default: return openwts_Reply_done_tag;
+    }
+}
+
 DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_out)
 {
     openwts_Reply *rep = reply_alloc();
@@ -38,6 +53,8 @@ DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_o
     /* The server is named once, here, for every operation. */
     openwts_utf8_copy(req->server, sizeof(req->server), srv->name);
     DWORD st = transport_inproc_call(caller_identity(), req, rep);
+    if (st == ERROR_SUCCESS && rep->which_result != expected_result(req->which_op))
+        st = ERROR_INVALID_DATA;
     if (st || !rep_out)
         reply_free(rep);
     else
