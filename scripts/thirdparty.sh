@@ -43,7 +43,9 @@ ln -sfn "$nanopb_src" "$dir/nanopb"
 wine_ver=$(dpkg-query -W -f='${Version}' wine 2>/dev/null || true)
 wine_dl="$dir/src/wine"
 rm -rf "$wine_dl" && mkdir -p "$wine_dl" "$dir/wine-tests"
-( cd "$wine_dl" && apt-get "${A[@]}" -q source --download-only "wine${wine_ver:+=$wine_ver}" ) \
+# If the mirror has moved on from the installed version, its current one.
+( cd "$wine_dl" && { apt-get "${A[@]}" -q source --download-only "wine${wine_ver:+=$wine_ver}" ||
+    apt-get "${A[@]}" -q source --download-only wine; } ) \
   >"$dir/src/apt-source-wine.log" 2>&1 || { cat "$dir/src/apt-source-wine.log" >&2; exit 1; }
 wine_orig=$(find "$wine_dl" -maxdepth 1 -name 'wine_*.orig.tar.*' | head -n1)
 [ -n "$wine_orig" ] || { echo "thirdparty: no orig tarball of wine in $wine_dl" >&2; exit 1; }

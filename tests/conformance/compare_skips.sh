@@ -16,7 +16,10 @@ RUN_TIMEOUT=90 # s per run
 
 "$here/../../scripts/wine-prefix.sh" "$prefix" || exit 1
 export WINEPREFIX=$prefix
-export WINEDEBUG=-all
+# Wine's loader says which wtsapi32 it loaded: "Loaded L"...\wtsapi32.dll"
+# at ...: builtin" (or native). A builtin it loads in place of a DLL beside
+# the program keeps that DLL's path, so only this word tells them apart.
+export WINEDEBUG=-all,+loaddll
 work=$(mktemp -d "${TMPDIR:-/tmp}/openwts-skips.XXXXXX")
 cleanup() {
   wineserver -k >/dev/null 2>&1
@@ -41,15 +44,19 @@ run ours n
 ours_rc=$?
 
 status=0
+loaded() { sed -nE 's/.*Loaded L".*\\wtsapi32\.dll" at [0-9A-Fa-f]+: ([a-z]+).*/\1/p' "$work/$1.err" | head -n1; }
+[ "$(loaded builtin)" = builtin ] || { echo "FAIL: the builtin run loaded '$(loaded builtin)' wtsapi32, not builtin"; status=1; }
+[ "$(loaded ours)" = native ] || { echo "FAIL: our run loaded '$(loaded ours)' wtsapi32, not ours (native)"; status=1; }
 for who in builtin ours; do
   rc_var=${who}_rc
   line=$(grep -E "$summary_re" "$work/$who.out" | tail -n1)
   if [ -z "$line" ]; then
     echo "FAIL: the $who run printed no summary line (exit status ${!rc_var}); its output:"
-    sed 's/^/  /' "$work/$who.out" "$work/$who.err"
+    sed 's/^/  /' "$work/$who.out"
+    grep -v ':trace:loaddll:' "$work/$who.err" | sed 's/^/  /'
     status=1
   else
-    echo "$who: $line (exit status ${!rc_var})"
+    echo "$who: $line (exit status ${!rc_var}; wtsapi32 loaded as $(loaded $who))"
   fi
 done
 [ "$status" -eq 0 ] || exit 1
