@@ -101,3 +101,4 @@ set(CMAKE_CROSSCOMPILING_EMULATOR "${CMAKE_SOURCE_DIR}/scripts/wine-run.sh;${OPE
 add_subdirectory(examples)
 add_subdirectory(tests/wine)
 add_subdirectory(tests/layout)
+add_subdirectory(tests/conformance)

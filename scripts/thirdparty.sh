@@ -3,6 +3,9 @@
 # build/thirdparty) without touching /etc/apt, and cross-builds cmocka for
 # both mingw targets. nanopb's runtime is compiled by our CMakeLists from the
 # unpacked source, so the generator (Debian's nanopb) and runtime match.
+# From Debian's wine source package it keeps one file, Wine's conformance
+# test of wtsapi32 (DIR/wine-tests/wtsapi.c, tests/conformance/); nothing of
+# Wine's is committed to this repository.
 # How and why: ../shared/reference/build-facts.md.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 set -euo pipefail
@@ -11,7 +14,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 dir=${1:-$here/build/thirdparty}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
-stamp="$dir/.done-v2"
+stamp="$dir/.done-v3"
 [ -f "$stamp" ] && exit 0
 
 apt_dir="$dir/apt"
@@ -34,6 +37,24 @@ cmocka_src=$(find "$dir/src" -maxdepth 1 -type d -name 'cmocka-*' | head -n1)
 nanopb_src=$(find "$dir/src" -maxdepth 1 -type d -name 'nanopb-*' | head -n1)
 [ -n "$cmocka_src" ] && [ -n "$nanopb_src" ] || { echo "thirdparty: source packages not unpacked" >&2; exit 1; }
 ln -sfn "$nanopb_src" "$dir/nanopb"
+
+# Wine's test of the same release as the installed Wine, whose builtin
+# wtsapi32 it is compared with; only the one file is taken out of the tarball.
+wine_ver=$(dpkg-query -W -f='${Version}' wine 2>/dev/null || true)
+wine_dl="$dir/src/wine"
+rm -rf "$wine_dl" && mkdir -p "$wine_dl" "$dir/wine-tests"
+# If the mirror has moved on from the installed version, its current one.
+( cd "$wine_dl" && { apt-get "${A[@]}" -q source --download-only "wine${wine_ver:+=$wine_ver}" ||
+    apt-get "${A[@]}" -q source --download-only wine; } ) \
+  >"$dir/src/apt-source-wine.log" 2>&1 || { cat "$dir/src/apt-source-wine.log" >&2; exit 1; }
+wine_orig=$(find "$wine_dl" -maxdepth 1 -name 'wine_*.orig.tar.*' | head -n1)
+[ -n "$wine_orig" ] || { echo "thirdparty: no orig tarball of wine in $wine_dl" >&2; exit 1; }
+tar -xf "$wine_orig" -C "$wine_dl" --wildcards '*/dlls/wtsapi32/tests/wtsapi.c'
+wine_test=$(find "$wine_dl" -path '*/dlls/wtsapi32/tests/wtsapi.c' | head -n1)
+[ -n "$wine_test" ] || { echo "thirdparty: dlls/wtsapi32/tests/wtsapi.c not in $wine_orig" >&2; exit 1; }
+cp "$wine_test" "$dir/wine-tests/wtsapi.c"
+echo "${wine_orig##*/}" >"$dir/wine-tests/SOURCE"
+rm -rf "$wine_dl" # the tarball is large; only the test is kept
 
 for arch in x86_64 i686; do
   b="$dir/build-cmocka-$arch"
