@@ -52,6 +52,7 @@ add_library(wtsapi32 SHARED
   src/dll/remote_control.c
   src/dll/render_hint.c
   src/dll/undocumented.c
+  src/dll/caller_token.c
   src/backends/local/local_backend.c
   src/backends/local/local_state.c
   src/backends/local/local_logoff.c
