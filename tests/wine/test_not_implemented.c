@@ -99,31 +99,6 @@ static void messages(void **state)
     assert_int_equal(response, DW_SENTINEL);
 }
 
-static void user_config(void **state)
-{
-    (void)state;
-    WCHAR wuser[] = L"openwts-no-such-user";
-    CHAR auser[] = "openwts-no-such-user";
-    LPWSTR wbuf = PTR_SENTINEL;
-    LPSTR abuf = PTR_SENTINEL;
-    DWORD bytes = DW_SENTINEL;
-
-    assert_not_implemented(WTSQueryUserConfigW(NULL, wuser, WTSUserConfigInitialProgram, &wbuf, &bytes));
-    assert_ptr_equal(wbuf, PTR_SENTINEL);
-    assert_int_equal(bytes, DW_SENTINEL);
-    assert_not_implemented(WTSQueryUserConfigA(NULL, auser, WTSUserConfigInitialProgram, &abuf, &bytes));
-    assert_ptr_equal(abuf, PTR_SENTINEL);
-    assert_int_equal(bytes, DW_SENTINEL);
-
-    /* Setting a user that does not exist: harmless if it ever works. */
-    WCHAR wvalue[] = L"";
-    CHAR avalue[] = "";
-    assert_not_implemented(WTSSetUserConfigW(NULL, wuser, WTSUserConfigInitialProgram, wvalue,
-                                             sizeof(wvalue)));
-    assert_not_implemented(WTSSetUserConfigA(NULL, auser, WTSUserConfigInitialProgram, avalue,
-                                             sizeof(avalue)));
-}
-
 static void system_calls(void **state)
 {
     (void)state;
@@ -334,7 +309,6 @@ int main(void)
         cmocka_unit_test(servers_and_session_info),
         cmocka_unit_test(processes),
         cmocka_unit_test(messages),
-        cmocka_unit_test(user_config),
         cmocka_unit_test(system_calls),
         cmocka_unit_test(session_notifications),
         cmocka_unit_test(virtual_channels),
