@@ -4,7 +4,8 @@
  * (MSDN, its table of return codes: ERROR_INVALID_PARAMETER for a NULL
  * phToken, ERROR_PRIVILEGE_NOT_HELD without SE_TCB_NAME, ERROR_FILE_NOT_FOUND
  * for a session that does not exist, ERROR_NO_TOKEN for one nobody is logged
- * on to, session 0 being the example); Wine's conformance test
+ * on to, session 0 being the example; with the argument "after-logoff", run
+ * by token_after_logoff.sh, the console after a logoff); Wine's conformance test
  * (shared/reference/windows-behaviour.md "Tokens": WTS_CURRENT_SESSION and
  * a NULL phToken give ERROR_INVALID_PARAMETER); README "Beyond the docs" for
  * the rest (success sets the last error to 0; SeTcbPrivilege counts when
@@ -255,8 +256,45 @@ static void unknown_session(void **state)
     query_fails(WTS_ANY_SESSION, ERROR_FILE_NOT_FOUND);
 }
 
-int main(void)
+/* ---- after a logoff (token_after_logoff.sh) ---- */
+
+/* The console after a logoff shows the logon screen: Connected, nobody
+ * logged on (README "The sessions of local"), so there is no token. */
+static void logged_off_console_has_no_token(void **state)
 {
+    (void)state;
+    DWORD console = own_session_id();
+    if (session_state(console) != WTSConnected)
+        fail_msg("the console is not logged off (run by token_after_logoff.sh after logoff.exe)");
+    query_fails(console, ERROR_NO_TOKEN);
+    query_fails(WTS_CURRENT_SESSION, ERROR_NO_TOKEN);
+}
+
+/* Logged on again (WTSConnectSession), the console's user has a token. */
+static void logged_on_again_has_token(void **state)
+{
+    (void)state;
+    reconnect_session(own_session_id());
+    CloseHandle(query_token(own_session_id()));
+}
+
+/* Leaves the console as every other test expects it: Active, logged on. */
+static int log_on_again(void **state)
+{
+    (void)state;
+    reconnect_session(own_session_id());
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "after-logoff") == 0) {
+        const struct CMUnitTest after_logoff[] = {
+            cmocka_unit_test(logged_off_console_has_no_token),
+            cmocka_unit_test(logged_on_again_has_token),
+        };
+        return cmocka_run_group_tests(after_logoff, NULL, log_on_again);
+    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(own_session_gives_user_primary_token, console_active),
         cmocka_unit_test_setup(current_session_names_own_session, console_active),
