@@ -24,9 +24,13 @@ static DWORD query_session(ULONG session_id, openwts_Reply **rep_out)
     return st;
 }
 
-static BOOL same_name(const char *a, const char *b)
+/* Account names compare as Windows compares them: ignoring case. */
+static BOOL same_name(const char *a_utf8, const char *b_utf8)
 {
-    return CompareStringA(LOCALE_INVARIANT, NORM_IGNORECASE, a, -1, b, -1) == CSTR_EQUAL;
+    WCHAR a[UNLEN + 1], b[UNLEN + 1];
+    text_to_wide(a_utf8, a, ARRAYSIZE(a));
+    text_to_wide(b_utf8, b, ARRAYSIZE(b));
+    return CompareStringOrdinal(a, -1, b, -1, TRUE) == CSTR_EQUAL;
 }
 
 /* The session's user is this process's account when the names match (the
