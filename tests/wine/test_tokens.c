@@ -256,6 +256,42 @@ static void unknown_session(void **state)
     query_fails(WTS_ANY_SESSION, ERROR_FILE_NOT_FOUND);
 }
 
+/* ---- nothing left behind ---- */
+
+#define ROUNDS 300
+#define SLACK_BYTES (16 * 1024) /* allocator bookkeeping, not per-round growth */
+
+/* Every path, successful or not, closes what it opens and frees what it
+ * allocates: after many rounds the heap has not grown and the next handle
+ * is the one it was before. */
+static void no_leaks(void **state)
+{
+    (void)state;
+    HANDLE own = process_token(), without = NULL;
+    LUID_AND_ATTRIBUTES del = { privilege(L"SeTcbPrivilege"), 0 };
+    assert_true(CreateRestrictedToken(own, 0, 0, NULL, 1, &del, 0, NULL, &without));
+    DWORD console = own_session_id();
+    for (int pass = 0; pass < 2; pass++) {
+        /* Pass 0 warms up (one-time lookups, the shared state's mapping). */
+        size_t heap_before = process_heap_busy_bytes();
+        HANDLE next_before = next_handle_value();
+        for (int i = 0; i < (pass ? ROUNDS : 1); i++) {
+            CloseHandle(query_token(console));
+            query_fails(0, ERROR_NO_TOKEN);
+            query_fails(NO_SUCH_SESSION, ERROR_FILE_NOT_FOUND);
+            HANDLE token = SENTINEL;
+            DWORD err;
+            assert_false(query_impersonating(without, console, &token, &err));
+        }
+        if (pass) {
+            assert_true(process_heap_busy_bytes() <= heap_before + SLACK_BYTES);
+            assert_ptr_equal(next_handle_value(), next_before);
+        }
+    }
+    CloseHandle(without);
+    CloseHandle(own);
+}
+
 /* ---- after a logoff (token_after_logoff.sh) ---- */
 
 /* The console after a logoff shows the logon screen: Connected, nobody
@@ -305,6 +341,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(null_token_pointer),
         cmocka_unit_test(session_zero_has_no_token),
         cmocka_unit_test(unknown_session),
+        cmocka_unit_test_setup(no_leaks, console_active),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

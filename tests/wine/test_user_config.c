@@ -713,6 +713,48 @@ static void bad_structures(void **state)
     expect_defaults_w(user_w);
 }
 
+/* ---- nothing left behind ---- */
+
+#define ROUNDS 200
+#define SLACK_BYTES (16 * 1024) /* allocator bookkeeping, not per-round growth */
+
+static void one_round(void)
+{
+    DWORD bytes, n = 2;
+    for (int cls = 0; cls < CLASSES; cls++) {
+        WTSFreeMemory(query_w(NULL, user_w, cls, &bytes));
+        WTSFreeMemory(query_a(NULL, user_a, cls, &bytes));
+    }
+    WTSFreeMemory(query_a(".", NULL, WTSUserConfigUser, &bytes));
+    set_number_w(WTSUserConfigShadowingSettings, n);
+    set_a(user_a, WTSUserConfigInitialProgram, "C:\\r.exe", 9);
+    WTSUSERCONFIGW c;
+    fill_structure_w(&c);
+    set_w(user_w, WTSUserConfigUser, &c, sizeof(c) / sizeof(WCHAR));
+    query_fails_w(NULL, L"openwts-no-such-user", WTSUserConfigUser, ERROR_NO_SUCH_USER);
+    query_fails_a("no-such-server", user_a, WTSUserConfigInitialProgram, RPC_S_SERVER_UNAVAILABLE);
+    n = 9;
+    assert_fails_with(WTSSetUserConfigW(NULL, user_w, WTSUserConfigShadowingSettings, (LPWSTR)&n, sizeof(n)),
+                      ERROR_INVALID_PARAMETER);
+    assert_fails_with(WTSSetUserConfigA(NULL, (LPSTR)"openwts-no-such-user", WTSUserConfigInitialProgram,
+                                        (LPSTR)"x", 2), ERROR_NO_SUCH_USER);
+}
+
+/* Every path, successful or not, frees what it allocates and closes the
+ * registry keys it opens: after many rounds the heap has not grown and the
+ * next handle is the one it was before. */
+static void no_leaks(void **state)
+{
+    (void)state;
+    one_round(); /* one-time lookups */
+    size_t heap_before = process_heap_busy_bytes();
+    HANDLE next_before = next_handle_value();
+    for (int i = 0; i < ROUNDS; i++)
+        one_round();
+    assert_true(process_heap_busy_bytes() <= heap_before + SLACK_BYTES);
+    assert_ptr_equal(next_handle_value(), next_before);
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, forget_settings, forget_settings)
 
 int main(void)
@@ -738,6 +780,7 @@ int main(void)
         TEST(bad_values),
         TEST(bad_texts),
         TEST(bad_structures),
+        TEST(no_leaks),
     };
     return cmocka_run_group_tests(tests, group_setup, forget_settings);
 }
