@@ -51,6 +51,10 @@ add_library(wtsapi32 SHARED
   src/dll/stubs.c
   src/dll/trace.c
   src/dll/child_sessions.c
+  src/dll/caller_token.c
+  src/dll/user_config_class.c
+  src/dll/user_config_store.c
+  src/dll/user_config_layout.c
   src/backends/local/local_backend.c
   src/backends/local/local_state.c
   src/backends/local/local_logoff.c

@@ -785,6 +785,54 @@ static void get_child_session_id(void)
     CALL(ok, "WTSGetChildSessionId", p(&child));
 }
 
+/* Windows build 26100: absent from Wine 8's builtin. */
+static void active_session_exists(void)
+{
+    LOOKUP(p, WTSActiveSessionExists)
+    BOOL exists = FALSE, ok;
+    CALL(ok, "WTSActiveSessionExists", p(&exists));
+}
+
+/* Entra ID authentication (build 26100): a harmless open and close; the
+ * rest are given nothing to work on. */
+static void cloud_auth(void)
+{
+    static const char *const family[] = {
+        "WTSCloudAuthOpen", "WTSCloudAuthClose", "WTSCloudAuthGetServerNonce",
+        "WTSCloudAuthConvertAssertionToSerializedUserCredential",
+        "WTSCloudAuthDuplicateSerializedUserCredential", "WTSCloudAuthNetworkLogonWithSerializedCredential",
+    };
+    if (!GetProcAddress(dll, "WTSCloudAuthOpen")) { /* the family comes whole or not at all */
+        for (size_t i = 0; i < ARRAYSIZE(family); i++)
+            printf("%s absent\n", family[i]);
+        return;
+    }
+    LOOKUP(open, WTSCloudAuthOpen)
+    LOOKUP(close, WTSCloudAuthClose)
+    LOOKUP(nonce, WTSCloudAuthGetServerNonce)
+    LOOKUP(convert, WTSCloudAuthConvertAssertionToSerializedUserCredential)
+    LOOKUP(duplicate, WTSCloudAuthDuplicateSerializedUserCredential)
+    LOOKUP(logon, WTSCloudAuthNetworkLogonWithSerializedCredential)
+    GUID activity = { 0x4f70656e, 0x5754, 0x5300, { 1, 2, 3, 4, 5, 6, 7, 8 } };
+    BOOL ok;
+    WTS_CLOUD_AUTH_HANDLE h = NULL;
+    CALL(ok, "WTSCloudAuthOpen", (h = open(&activity)) != NULL);
+    PWSTR server_nonce = NULL;
+    CALL(ok, "WTSCloudAuthGetServerNonce", h && nonce(h, &server_nonce));
+    WTS_SERIALIZED_USER_CREDENTIAL *cred = NULL, *dup = NULL;
+    static const char assertion[] = "header.payload.signature";
+    CALL(ok, "WTSCloudAuthConvertAssertionToSerializedUserCredential",
+         h && convert(h, assertion, sizeof(assertion) - 1, L"resource", &cred));
+    CALL(ok, "WTSCloudAuthDuplicateSerializedUserCredential", cred && duplicate(cred, &dup));
+    HANDLE token = NULL;
+    CALL(ok, "WTSCloudAuthNetworkLogonWithSerializedCredential", h && cred && logon(h, cred, &token));
+    if (token)
+        CloseHandle(token);
+    /* VOID: "ok" means it returned. */
+    close(h);
+    report("WTSCloudAuthClose", TRUE, 0);
+}
+
 static void enable_child_sessions(void)
 {
     LOOKUP(p, WTSEnableChildSessions)
@@ -982,6 +1030,7 @@ static void (*const calls[])(void) = {
     channel_purge_input, channel_purge_output, channel_close,
     listeners_w, listeners_a,
     is_child_sessions_enabled, get_child_session_id, enable_child_sessions,
+    active_session_exists, cloud_auth,
     start_remote_control_w, start_remote_control_a, stop_remote_control,
     set_render_hint,
     wait_system_event,

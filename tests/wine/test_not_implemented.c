@@ -48,7 +48,7 @@ static void servers_and_session_info(void **state)
                                                      WTSClientName, aname, sizeof(aname)));
 }
 
-static void messages_and_tokens(void **state)
+static void messages(void **state)
 {
     (void)state;
     WCHAR wtitle[] = L"OpenWTS", wtext[] = L"test";
@@ -65,35 +65,6 @@ static void messages_and_tokens(void **state)
                                            atitle, sizeof(atitle) - 1, atext, sizeof(atext) - 1,
                                            MB_OK, 1, &response, FALSE));
     assert_int_equal(response, DW_SENTINEL);
-
-    HANDLE token = PTR_SENTINEL;
-    assert_not_implemented(WTSQueryUserToken(own_session_id(), &token));
-    assert_ptr_equal(token, PTR_SENTINEL);
-}
-
-static void user_config(void **state)
-{
-    (void)state;
-    WCHAR wuser[] = L"openwts-no-such-user";
-    CHAR auser[] = "openwts-no-such-user";
-    LPWSTR wbuf = PTR_SENTINEL;
-    LPSTR abuf = PTR_SENTINEL;
-    DWORD bytes = DW_SENTINEL;
-
-    assert_not_implemented(WTSQueryUserConfigW(NULL, wuser, WTSUserConfigInitialProgram, &wbuf, &bytes));
-    assert_ptr_equal(wbuf, PTR_SENTINEL);
-    assert_int_equal(bytes, DW_SENTINEL);
-    assert_not_implemented(WTSQueryUserConfigA(NULL, auser, WTSUserConfigInitialProgram, &abuf, &bytes));
-    assert_ptr_equal(abuf, PTR_SENTINEL);
-    assert_int_equal(bytes, DW_SENTINEL);
-
-    /* Setting a user that does not exist: harmless if it ever works. */
-    WCHAR wvalue[] = L"";
-    CHAR avalue[] = "";
-    assert_not_implemented(WTSSetUserConfigW(NULL, wuser, WTSUserConfigInitialProgram, wvalue,
-                                             sizeof(wvalue)));
-    assert_not_implemented(WTSSetUserConfigA(NULL, auser, WTSUserConfigInitialProgram, avalue,
-                                             sizeof(avalue)));
 }
 
 static void system_calls(void **state)
@@ -306,8 +277,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(module_is_ours),
         cmocka_unit_test(servers_and_session_info),
-        cmocka_unit_test(messages_and_tokens),
-        cmocka_unit_test(user_config),
+        cmocka_unit_test(messages),
         cmocka_unit_test(system_calls),
         cmocka_unit_test(virtual_channels),
         cmocka_unit_test(listeners),

@@ -134,3 +134,24 @@ void assert_module_is_file(HMODULE mod, const WCHAR *path)
     assert_int_equal(mnt->OptionalHeader.SizeOfCode, fnt->OptionalHeader.SizeOfCode);
     assert_int_equal(mnt->OptionalHeader.CheckSum, fnt->OptionalHeader.CheckSum);
 }
+
+size_t process_heap_busy_bytes(void)
+{
+    HANDLE heap = GetProcessHeap();
+    PROCESS_HEAP_ENTRY e = { 0 };
+    size_t busy = 0;
+    assert_true(HeapLock(heap));
+    while (HeapWalk(heap, &e))
+        if (e.wFlags & PROCESS_HEAP_ENTRY_BUSY)
+            busy += e.cbData;
+    HeapUnlock(heap);
+    return busy;
+}
+
+HANDLE next_handle_value(void)
+{
+    HANDLE h = CreateEventW(NULL, FALSE, FALSE, NULL);
+    assert_non_null(h);
+    CloseHandle(h);
+    return h;
+}

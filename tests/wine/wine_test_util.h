@@ -52,4 +52,14 @@ int console_active(void **state);
  * DLL, not Wine's builtin standing in for it). */
 void assert_module_is_file(HMODULE mod, const WCHAR *path);
 
+/* Bytes in busy blocks of the process heap, where LocalAlloc (and so every
+ * block WTSFreeMemory frees) takes its memory: a leak shows as growth. */
+size_t process_heap_busy_bytes(void);
+
+/* The value the next handle this process opens gets. Wine 8 hands out the
+ * lowest free slot of the handle table (measured), so a handle leaked by
+ * a call shows as a higher value afterwards. (GetProcessHandleCount gives 0
+ * under Wine 8.) */
+HANDLE next_handle_value(void);
+
 #endif
