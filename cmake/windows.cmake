@@ -35,6 +35,7 @@ add_library(wtsapi32 SHARED
   src/dll/out_block.c
   src/dll/server.c
   src/dll/session.c
+  src/dll/session_record.c
   src/dll/session_layout.c
   src/dll/query.c
   src/dll/query_layout.c

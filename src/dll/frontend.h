@@ -40,6 +40,12 @@ DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_o
 void reply_free(openwts_Reply *rep);
 void reply_cache_free(void); /* at DLL unload */
 
+/* The server's record of session `session_id` of the server behind
+ * hServer (WTS_CURRENT_SESSION is resolved by the dispatcher); *rep_out
+ * holds it in result.query_session and is released with reply_free
+ * (session_record.c). */
+DWORD session_record(HANDLE hServer, DWORD session_id, openwts_Reply **rep_out);
+
 /* ---- status to the caller (status.c) ---- */
 
 /* SetLastError(status) and the BOOL a WTS function returns for it. */

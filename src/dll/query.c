@@ -13,16 +13,8 @@ static DWORD query_w(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS cls, void *
     /* Only meaningful for the machine we run on (WTS_INFO_CLASS docs). */
     if (cls == WTSIsRemoteSession && hServer != WTS_CURRENT_SERVER_HANDLE)
         return ERROR_INVALID_PARAMETER;
-    server *srv;
-    DWORD st = server_handle_resolve(hServer, &srv);
-    if (st)
-        return st;
-    openwts_Request req = openwts_Request_init_zero;
-    req.which_op = openwts_Request_query_session_tag;
-    req.op.query_session.session_id = SessionId;
     openwts_Reply *rep;
-    st = server_call(srv, &req, &rep);
-    server_release(srv);
+    DWORD st = session_record(hServer, SessionId, &rep);
     if (st)
         return st;
     st = query_layout_w(&rep->result.query_session.session, cls, out, bytes);

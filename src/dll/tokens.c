@@ -7,22 +7,6 @@
 #include "caller_identity.h"
 #include "caller_token.h"
 
-/* The server's record of one session (WTS_CURRENT_SESSION is resolved by
- * the dispatcher); *rep_out is released with reply_free. */
-static DWORD query_session(ULONG session_id, openwts_Reply **rep_out)
-{
-    server *srv;
-    DWORD st = server_handle_resolve(WTS_CURRENT_SERVER_HANDLE, &srv);
-    if (st)
-        return st;
-    openwts_Request req = openwts_Request_init_zero;
-    req.which_op = openwts_Request_query_session_tag;
-    req.op.query_session.session_id = session_id;
-    st = server_call(srv, &req, rep_out);
-    server_release(srv);
-    return st;
-}
-
 /* Account names compare as Windows compares them: ignoring case. */
 static BOOL same_name(const char *a_utf8, const char *b_utf8)
 {
@@ -63,7 +47,7 @@ BOOL WINAPI WTSQueryUserToken(ULONG SessionId, PHANDLE phToken)
     if (st)
         return status_to_bool(st);
     openwts_Reply *rep;
-    st = query_session(SessionId, &rep);
+    st = session_record(WTS_CURRENT_SERVER_HANDLE, SessionId, &rep);
     if (st)
         return status_to_bool(st == ERROR_CTX_WINSTATION_NOT_FOUND ? ERROR_FILE_NOT_FOUND : st);
     HANDLE token;

@@ -322,9 +322,14 @@ static void test_free_memory_ex_bad_input(void **state)
         assert_int_equal(lstrlenW(w[0].pSessionName) > 0, 1);
         assert_true(WTSFreeMemoryExW(WTSTypeSessionInfoLevel1, w, count));
     }
-    assert_fails_with(WTSFreeMemoryExW(WTSTypeSessionInfoLevel1, NULL, 0), ERROR_INVALID_PARAMETER);
-    assert_fails_with(WTSFreeMemoryExA(WTSTypeSessionInfoLevel1, NULL, 0), ERROR_INVALID_PARAMETER);
-    assert_fails_with(WTSFreeMemoryExW(WTSTypeSessionInfoLevel1, NULL, 2), ERROR_INVALID_PARAMETER);
+    /* NULL memory of a known class is nothing to free: TRUE, as Wine's
+     * builtin answers (README "Beyond the docs"); of an unknown class, 87. */
+    SetLastError(0xdeadbeef);
+    assert_true(WTSFreeMemoryExW(WTSTypeSessionInfoLevel1, NULL, 0));
+    assert_int_equal(GetLastError(), ERROR_SUCCESS);
+    assert_true(WTSFreeMemoryExA(WTSTypeProcessInfoLevel1, NULL, 0));
+    assert_true(WTSFreeMemoryExW(WTSTypeProcessInfoLevel0, NULL, 2));
+    assert_fails_with(WTSFreeMemoryExW((WTS_TYPE_CLASS)7, NULL, 0), ERROR_INVALID_PARAMETER);
 }
 
 /* WTSFreeMemory(NULL) returns (void function; OpenWTS: no crash). */

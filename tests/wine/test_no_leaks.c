@@ -8,20 +8,6 @@
 #define ROUNDS 2000
 #define SLACK_BYTES (16 * 1024) /* allocator bookkeeping, not per-round growth */
 
-/* Bytes in busy blocks of the process heap. */
-static size_t heap_busy_bytes(void)
-{
-    HANDLE heap = GetProcessHeap();
-    PROCESS_HEAP_ENTRY e = { 0 };
-    size_t busy = 0;
-    assert_true(HeapLock(heap));
-    while (HeapWalk(heap, &e))
-        if (e.wFlags & PROCESS_HEAP_ENTRY_BUSY)
-            busy += e.cbData;
-    HeapUnlock(heap);
-    return busy;
-}
-
 static void one_round(DWORD console)
 {
     /* Successful calls, each result freed once. */
@@ -80,10 +66,10 @@ static void test_many_rounds_do_not_grow_the_heap(void **state)
     DWORD console = own_session_id();
     reconnect_session(console);
     one_round(console); /* first use: one-time lookups and the state mapping */
-    size_t before = heap_busy_bytes();
+    size_t before = process_heap_busy_bytes();
     for (int i = 0; i < ROUNDS; i++)
         one_round(console);
-    size_t after = heap_busy_bytes();
+    size_t after = process_heap_busy_bytes();
     print_message("process heap busy bytes: %lu before, %lu after %d rounds\n", (unsigned long)before,
                   (unsigned long)after, ROUNDS);
     assert_true(after <= before + SLACK_BYTES);
