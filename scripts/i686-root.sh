@@ -73,10 +73,10 @@ if [ "${1:-}" = --in-namespace ]; then
     sleep 0.1
   done
   for sig in TERM KILL; do
-    pids=$(leftovers)
-    [ -z "$pids" ] && break
-    echo "i686-root: ending what is left in the root (SIG$sig): $(echo $pids)" >&2
-    kill -"$sig" $pids 2>/dev/null || true
+    mapfile -t pids < <(leftovers)
+    [ ${#pids[@]} -eq 0 ] && break
+    echo "i686-root: ending what is left in the root (SIG$sig): ${pids[*]}" >&2
+    kill -"$sig" "${pids[@]}" 2>/dev/null || true
     sleep 2
   done
   exit "$rc"
