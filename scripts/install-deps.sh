@@ -14,6 +14,7 @@ packages=(
   llvm-14                        # llvm-dlltool: the MSVC-style wtsapi32.lib
   dpkg-dev                       # apt-get source (cmocka, nanopb runtime)
   ca-certificates debian-archive-keyring xz-utils
+  debootstrap                    # the Debian 12 root that runs i686 tests (scripts/i686-root.sh)
 )
 if [ "${OPENWTS_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 
