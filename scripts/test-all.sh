@@ -29,11 +29,7 @@ for preset in native mingw-i686 mingw-x86_64; do
       echo "i686: running under the machine's wine32"
     else
       echo "i686: running inside a Debian 12 root made with debootstrap at build/i686-root"
-      # The build may read a reference directory beside the checkout.
-      ref=$(sed -n 's/^OPENWTS_REFERENCE_DIR:[A-Z]*=//p' "build/$preset/CMakeCache.txt")
-      binds=()
-      if [ -n "$ref" ] && [ -d "$ref" ]; then binds=(--bind "$ref"); fi
-      run=(scripts/i686-root.sh "${binds[@]}" "${run[@]}")
+      run=(scripts/i686-root.sh "${run[@]}")
     fi
   fi
   "${run[@]}" 2>&1 | tee "$log" || status=1
