@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "frontend.h"
 #include "process_layout.h"
+#include "trace.h"
 
 /* Asks the server behind hServer for the processes of session `session_id`
  * (WTS_ANY_SESSION: of all); *rep_out is the reply (reply_free) when the
@@ -25,6 +26,7 @@ static DWORD enumerate(HANDLE hServer, DWORD session_id, openwts_Reply **rep_out
 BOOL WINAPI WTSEnumerateProcessesW(HANDLE hServer, DWORD Reserved, DWORD Version,
                                    PWTS_PROCESS_INFOW *ppProcessInfo, DWORD *pCount)
 {
+    TRACE("%p, %#lx, %#lx, %p, %p\n", hServer, Reserved, Version, ppProcessInfo, pCount);
     if (Reserved != 0 || Version != 1 || !ppProcessInfo || !pCount)
         return status_to_bool(ERROR_INVALID_PARAMETER);
     openwts_Reply *rep;
@@ -44,6 +46,7 @@ BOOL WINAPI WTSEnumerateProcessesW(HANDLE hServer, DWORD Reserved, DWORD Version
 BOOL WINAPI WTSEnumerateProcessesA(HANDLE hServer, DWORD Reserved, DWORD Version,
                                    PWTS_PROCESS_INFOA *ppProcessInfo, DWORD *pCount)
 {
+    TRACE("%p, %#lx, %#lx, %p, %p\n", hServer, Reserved, Version, ppProcessInfo, pCount);
     WTS_PROCESS_INFOW *w;
     DWORD count;
     if (!ppProcessInfo || !pCount)
@@ -66,6 +69,7 @@ BOOL WINAPI WTSEnumerateProcessesA(HANDLE hServer, DWORD Reserved, DWORD Version
 BOOL WINAPI WTSEnumerateProcessesExW(HANDLE hServer, DWORD *pLevel, DWORD SessionId,
                                      LPWSTR *ppProcessInfo, DWORD *pCount)
 {
+    TRACE("%p, %p, %#lx, %p, %p\n", hServer, pLevel, SessionId, ppProcessInfo, pCount);
     if (!pLevel || !ppProcessInfo || !pCount)
         return status_to_bool(ERROR_INVALID_PARAMETER);
     if (*pLevel > WTS_PROCESS_INFO_LEVEL_1) {
@@ -98,6 +102,7 @@ BOOL WINAPI WTSEnumerateProcessesExW(HANDLE hServer, DWORD *pLevel, DWORD Sessio
 BOOL WINAPI WTSEnumerateProcessesExA(HANDLE hServer, DWORD *pLevel, DWORD SessionId,
                                      LPSTR *ppProcessInfo, DWORD *pCount)
 {
+    TRACE("%p, %p, %#lx, %p, %p\n", hServer, pLevel, SessionId, ppProcessInfo, pCount);
     LPWSTR w;
     DWORD count;
     if (!pLevel || !ppProcessInfo || !pCount)
@@ -128,6 +133,7 @@ BOOL WINAPI WTSEnumerateProcessesExA(HANDLE hServer, DWORD *pLevel, DWORD Sessio
  * id no process has. */
 BOOL WINAPI WTSTerminateProcess(HANDLE hServer, DWORD ProcessId, DWORD ExitCode)
 {
+    TRACE("%p, %#lx, %lu\n", hServer, ProcessId, ExitCode);
     server *srv;
     DWORD st = server_handle_resolve(hServer, &srv);
     if (st)

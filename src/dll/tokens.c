@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "caller_identity.h"
 #include "caller_token.h"
+#include "trace.h"
 
 /* Account names compare as Windows compares them: ignoring case. */
 static BOOL same_name(const char *a_utf8, const char *b_utf8)
@@ -41,6 +42,7 @@ static DWORD user_token(const openwts_Session *s, HANDLE *out)
  * ERROR_FILE_NOT_FOUND, one where nobody is logged on ERROR_NO_TOKEN. */
 BOOL WINAPI WTSQueryUserToken(ULONG SessionId, PHANDLE phToken)
 {
+    TRACE("%#lx, %p\n", SessionId, phToken);
     if (!phToken)
         return status_to_bool(ERROR_INVALID_PARAMETER);
     DWORD st = caller_token_check_tcb();

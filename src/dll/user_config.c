@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "user_config_layout.h"
 #include "user_config_store.h"
+#include "trace.h"
 
 /* NULL output pointers and classes outside WTS_CONFIG_CLASS:
  * ERROR_INVALID_PARAMETER, nothing written (README "Beyond the docs"). */
@@ -24,6 +25,7 @@ static BOOL set_args_valid(WTS_CONFIG_CLASS cls, const void *pUserName, const vo
 BOOL WINAPI WTSQueryUserConfigW(LPWSTR pServerName, LPWSTR pUserName, WTS_CONFIG_CLASS WTSConfigClass,
                                 LPWSTR *ppBuffer, DWORD *pBytesReturned)
 {
+    TRACE("%s, %s, %d, %p, %p\n", trace_wstr(pServerName), trace_wstr(pUserName), WTSConfigClass, ppBuffer, pBytesReturned);
     if (!query_args_valid(WTSConfigClass, ppBuffer, pBytesReturned))
         return status_to_bool(ERROR_INVALID_PARAMETER);
     user_config_values v;
@@ -42,6 +44,7 @@ BOOL WINAPI WTSQueryUserConfigW(LPWSTR pServerName, LPWSTR pUserName, WTS_CONFIG
 BOOL WINAPI WTSSetUserConfigW(LPWSTR pServerName, LPWSTR pUserName, WTS_CONFIG_CLASS WTSConfigClass,
                               LPWSTR pBuffer, DWORD DataLength)
 {
+    TRACE("%s, %s, %d, %p, %lu\n", trace_wstr(pServerName), trace_wstr(pUserName), WTSConfigClass, pBuffer, DataLength);
     if (!set_args_valid(WTSConfigClass, pUserName, pBuffer))
         return status_to_bool(ERROR_INVALID_PARAMETER);
     user_config_values v;
@@ -77,6 +80,7 @@ static void names_free(wide_names *w)
 BOOL WINAPI WTSQueryUserConfigA(LPSTR pServerName, LPSTR pUserName, WTS_CONFIG_CLASS WTSConfigClass,
                                 LPSTR *ppBuffer, DWORD *pBytesReturned)
 {
+    TRACE("%s, %s, %d, %p, %p\n", trace_astr(pServerName), trace_astr(pUserName), WTSConfigClass, ppBuffer, pBytesReturned);
     if (!query_args_valid(WTSConfigClass, ppBuffer, pBytesReturned))
         return status_to_bool(ERROR_INVALID_PARAMETER);
     wide_names names;
@@ -100,6 +104,7 @@ BOOL WINAPI WTSQueryUserConfigA(LPSTR pServerName, LPSTR pUserName, WTS_CONFIG_C
 BOOL WINAPI WTSSetUserConfigA(LPSTR pServerName, LPSTR pUserName, WTS_CONFIG_CLASS WTSConfigClass,
                               LPSTR pBuffer, DWORD DataLength)
 {
+    TRACE("%s, %s, %d, %p, %lu\n", trace_astr(pServerName), trace_astr(pUserName), WTSConfigClass, pBuffer, DataLength);
     if (!set_args_valid(WTSConfigClass, pUserName, pBuffer))
         return status_to_bool(ERROR_INVALID_PARAMETER);
     user_config_values v;
