@@ -60,6 +60,9 @@ add_library(wtsapi32 SHARED
   src/backends/local/local_state.c
   src/backends/local/local_logoff.c
   src/backends/local/local_processes.c
+  src/backends/local/local_machine_processes.c
+  src/backends/local/local_session_windows.c
+  src/backends/local/local_console_ctrl.c
   "${WTSAPI32_DEF}")
 target_include_directories(wtsapi32 PRIVATE include src/dll src/backends/local)
 target_compile_definitions(wtsapi32 PRIVATE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0601)

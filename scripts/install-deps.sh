@@ -8,6 +8,7 @@ packages=(
   cmake make ninja-build gcc g++ pkg-config
   mingw-w64                      # x86_64 and i686 cross compilers, binutils
   wine wine64                    # runs the DLL's tests and examples
+  xvfb xauth                     # an X display for the logoff test's windows
   libcmocka-dev                  # native unit tests
   nanopb protobuf-compiler python3-protobuf   # protocol code generator
   libwine-dev                    # Wine's headers: Windows layouts on Linux

@@ -212,6 +212,11 @@ static openwts_status local_disconnect(const openwts_backend *be, const openwts_
 }
 
 /* The console after a logoff shows the logon screen: connected, nobody on. */
+static uint32_t logged_off(uint32_t id)
+{
+    return set_state(id, OPENWTS_STATE_CONNECTED, LOGON_OFF);
+}
+
 static openwts_status local_logoff(const openwts_backend *be, const openwts_Caller *caller,
                                    const char *server, uint32_t id, bool wait)
 {
@@ -219,11 +224,8 @@ static openwts_status local_logoff(const openwts_backend *be, const openwts_Call
     openwts_status st = check_user_session(server, id);
     if (st)
         return st;
-    st = set_state(id, OPENWTS_STATE_CONNECTED, LOGON_OFF);
-    if (st)
-        return st;
-    local_end_session_programs(id, wait); /* returns only when we are not in it */
-    return OPENWTS_OK;
+    /* Calls logged_off once the programs have ended; returns only when we are not in it. */
+    return local_end_session_programs(id, wait, logged_off);
 }
 
 static openwts_status local_connect(const openwts_backend *be, const openwts_Caller *caller,
