@@ -42,6 +42,7 @@ add_library(wtsapi32 SHARED
   src/dll/memory.c
   src/dll/processes.c
   src/dll/messages.c
+  src/dll/counted_text.c
   src/dll/tokens.c
   src/dll/user_config.c
   src/dll/system.c
@@ -55,6 +56,7 @@ add_library(wtsapi32 SHARED
   src/backends/local/local_backend.c
   src/backends/local/local_state.c
   src/backends/local/local_logoff.c
+  src/backends/local/local_message.c
   "${WTSAPI32_DEF}")
 target_include_directories(wtsapi32 PRIVATE include src/dll src/backends/local)
 target_compile_definitions(wtsapi32 PRIVATE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0601)

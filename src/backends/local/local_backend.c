@@ -11,6 +11,7 @@
 
 #include "local_backend.h"
 #include "local_logoff.h"
+#include "local_message.h"
 #include "local_state.h"
 #include "openwts/utf8.h"
 
@@ -221,6 +222,7 @@ static const openwts_backend local = {
     .disconnect_session = local_disconnect,
     .logoff_session = local_logoff,
     .connect_session = local_connect,
+    .send_message = local_send_message,
 };
 
 const openwts_backend *local_backend(void)
