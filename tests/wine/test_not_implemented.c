@@ -83,21 +83,6 @@ static void processes(void **state)
 static void messages_and_tokens(void **state)
 {
     (void)state;
-    WCHAR wtitle[] = L"OpenWTS", wtext[] = L"test";
-    CHAR atitle[] = "OpenWTS", atext[] = "test";
-    DWORD response = DW_SENTINEL;
-
-    /* Not waiting, so it would not block even if it showed a box. */
-    assert_not_implemented(WTSSendMessageW(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION,
-                                           wtitle, sizeof(wtitle) - sizeof(WCHAR),
-                                           wtext, sizeof(wtext) - sizeof(WCHAR),
-                                           MB_OK, 1, &response, FALSE));
-    assert_int_equal(response, DW_SENTINEL);
-    assert_not_implemented(WTSSendMessageA(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION,
-                                           atitle, sizeof(atitle) - 1, atext, sizeof(atext) - 1,
-                                           MB_OK, 1, &response, FALSE));
-    assert_int_equal(response, DW_SENTINEL);
-
     HANDLE token = PTR_SENTINEL;
     assert_not_implemented(WTSQueryUserToken(own_session_id(), &token));
     assert_ptr_equal(token, PTR_SENTINEL);
