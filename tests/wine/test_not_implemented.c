@@ -116,8 +116,6 @@ static void user_config(void **state)
 static void system_calls(void **state)
 {
     (void)state;
-    /* No WTS_WSD_* flag: nothing to do, even if it were implemented. */
-    assert_not_implemented(WTSShutdownSystem(WTS_CURRENT_SERVER_HANDLE, 0));
     /* WTS_EVENT_FLUSH releases waiters instead of waiting (docs). */
     DWORD flags = DW_SENTINEL;
     assert_not_implemented(WTSWaitSystemEvent(WTS_CURRENT_SERVER_HANDLE, WTS_EVENT_FLUSH, &flags));
