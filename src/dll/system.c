@@ -5,7 +5,7 @@
  * shutdown operation, so a handle to any other server fails with
  * RPC_S_SERVER_UNAVAILABLE, as calls do on a server we cannot reach. Under
  * Wine the machine is the prefix; what each flag does there is in the
- * README ("Shutting down").
+ * README ("Beyond the docs", "Shutting down").
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <reason.h>
 #include <string.h>

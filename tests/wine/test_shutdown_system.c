@@ -9,7 +9,7 @@
  * Expected values come from MicrosoftDocs sdk-api (wtsapi32:
  * WTSShutdownSystem: one of the WTS_WSD_* values, SE_SHUTDOWN_NAME for
  * shutdown, reboot and power-off, WTS_WSD_FASTREBOOT not supported) and
- * the README's "Beyond the docs" and "Shutting down" sections (which error
+ * the README's "Beyond the docs" section, "Shutting down" (which error
  * each of those is, a server that is not this machine).
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "wine_test_util.h"
