@@ -127,7 +127,8 @@ static DWORD WINAPI box_thread(void *param)
     box *b = param;
     HMODULE self = b->self;
     UINT_PTR timer = b->timeout_ms ? user.SetTimer(NULL, 0, b->timeout_ms, time_is_up) : 0;
-    int answer = user.MessageBoxW(NULL, b->text, b->title, b->style);
+    /* No box that would outlast its timeout. */
+    int answer = b->timeout_ms && !timer ? 0 : user.MessageBoxW(NULL, b->text, b->title, b->style);
     if (answer <= 0) {
         DWORD err = GetLastError();
         b->error = err ? err : ERROR_NOT_SUPPORTED;
