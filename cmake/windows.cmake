@@ -44,6 +44,7 @@ add_library(wtsapi32 SHARED
   src/dll/processes.c
   src/dll/process_layout.c
   src/dll/messages.c
+  src/dll/counted_text.c
   src/dll/tokens.c
   src/dll/user_config.c
   src/dll/system.c
@@ -63,6 +64,7 @@ add_library(wtsapi32 SHARED
   src/backends/local/local_machine_processes.c
   src/backends/local/local_session_windows.c
   src/backends/local/local_console_ctrl.c
+  src/backends/local/local_message.c
   "${WTSAPI32_DEF}")
 target_include_directories(wtsapi32 PRIVATE include src/dll src/backends/local)
 target_compile_definitions(wtsapi32 PRIVATE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0601)

@@ -16,6 +16,7 @@ packages=(
   dpkg-dev                       # apt-get source (cmocka, nanopb runtime)
   ca-certificates debian-archive-keyring xz-utils
   debootstrap                    # the Debian 12 root that runs i686 tests (scripts/i686-root.sh)
+  xvfb xauth                     # a display for the WTSSendMessage test
 )
 if [ "${OPENWTS_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 

@@ -12,6 +12,7 @@
 #include "local_backend.h"
 #include "local_logoff.h"
 #include "local_processes.h"
+#include "local_message.h"
 #include "local_state.h"
 #include "openwts/utf8.h"
 
@@ -253,6 +254,7 @@ static const openwts_backend local = {
     .connect_session = local_connect,
     .enumerate_processes = local_enumerate_processes,
     .terminate_process = local_terminate_process,
+    .send_message = local_send_message,
 };
 
 const openwts_backend *local_backend(void)
