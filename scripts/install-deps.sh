@@ -14,6 +14,7 @@ packages=(
   llvm-14                        # llvm-dlltool: the MSVC-style wtsapi32.lib
   dpkg-dev                       # apt-get source (cmocka, nanopb runtime)
   ca-certificates debian-archive-keyring xz-utils
+  libjson-c-dev python3          # sim backend: scenario files; the large-scenario generator
 )
 if [ "${OPENWTS_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 
