@@ -42,6 +42,8 @@ static openwts_status read_failed(const char *path, int e, char *err, size_t err
 {
     if (err && errsz)
         snprintf(err, errsz, "%s: %s", path, strerror(e));
+    if (e == ENOENT)
+        return OPENWTS_ERROR_FILE_NOT_FOUND;
     return e == EISDIR || e == EIO ? SIM_ERROR_READ_FAULT : status_of_errno(e);
 }
 
