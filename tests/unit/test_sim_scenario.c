@@ -166,7 +166,108 @@ static void example_read_field_by_field(void **state)
     sim_model_free(&m);
 }
 
-/* docs/sim-scenarios.md, "Defaults". */
+/* Every member the format has (docs/sim-scenarios.md), each read as written. */
+static void every_member_read_as_written(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "{\"version\": 1, \"server\": \"SRV-\u00c9\",\n"
+        " \"users\": [{\"name\": \"eve\", \"domain\": \"LAB\", \"password\": \"p w\"}],\n"
+        " \"sessions\": [{\"id\": 9, \"win_station\": \"ICA-tcp#1\", \"user\": \"eve\",\n"
+        "   \"domain\": \"LAB\", \"state\": \"Shadow\", \"lock_state\": \"locked\",\n"
+        "   \"logon_time\": \"1970-01-01T00:00:01Z\", \"connect_time\": 42,\n"
+        "   \"disconnect_time\": \"1970-01-01T00:00:00.0000001Z\",\n"
+        "   \"last_input_time\": \"1601-01-01T00:00:00.5+00:00\",\n"
+        "   \"client\": {\"name\": \"C1\", \"directory\": \"D:\\\\ica\", \"address\": \"::1\",\n"
+        "     \"build\": 7, \"product_id\": 65535, \"hardware_id\": 4294967295,\n"
+        "     \"protocol\": \"ICA\", \"hres\": 640, \"vres\": 480, \"color_depth\": 8},\n"
+        "   \"initial_program\": \"app.exe\", \"working_directory\": \"C:\\\\w\",\n"
+        "   \"application_name\": \"App\", \"session_address\": \"10.9.8.7\",\n"
+        "   \"message_response\": \"IDCONTINUE\",\n"
+        "   \"last_message\": {\"title\": \"T\", \"text\": \"M\", \"style\": 48, \"timeout\": 5,\n"
+        "     \"wait\": true, \"response\": 32000}}],\n"
+        " \"processes\": [{\"pid\": 77, \"session\": 9, \"name\": \"app.exe\",\n"
+        "   \"user_sid\": \"S-1-5-32-544\", \"threads\": 3, \"handles\": 4,\n"
+        "   \"pagefile_usage\": 5, \"peak_pagefile_usage\": 6, \"working_set\": 7,\n"
+        "   \"peak_working_set\": 18446744073709551615, \"user_time\": 9, \"kernel_time\": 10}],\n"
+        " \"last_ended\": {\"pid\": 76, \"exit_code\": 4294967295}}";
+    sim_model m;
+    assert_int_equal(parse(text, &m), OPENWTS_OK);
+    assert_string_equal(m.server, "SRV-\xc3\x89");
+    assert_int_equal(m.n_users, 1);
+    assert_string_equal(m.users[0].name, "eve");
+    assert_string_equal(m.users[0].domain, "LAB");
+    assert_string_equal(m.users[0].password, "p w");
+
+    assert_int_equal(m.n_sessions, 1);
+    const sim_session *ss = m.sessions[0];
+    const openwts_Session *s = &ss->s;
+    assert_int_equal(s->id, 9);
+    assert_string_equal(s->win_station, "ICA-tcp#1");
+    assert_string_equal(s->user, "eve");
+    assert_string_equal(s->domain, "LAB");
+    assert_string_equal(s->host, "SRV-\xc3\x89");
+    assert_int_equal(s->state, OPENWTS_STATE_SHADOW);
+    assert_int_equal(s->lock_state, 0);
+    assert_int_equal(s->logon_time, UNIX_EPOCH_FT + 10000000);
+    assert_int_equal(s->connect_time, 42); /* an integer: FILETIME units */
+    assert_int_equal(s->disconnect_time, UNIX_EPOCH_FT + 1);
+    assert_int_equal(s->last_input_time, 5000000);
+    assert_string_equal(s->client_name, "C1");
+    assert_string_equal(s->client_directory, "D:\\ica");
+    static const uint8_t loopback6[16] = { [15] = 1 };
+    assert_int_equal(s->client_address_family, 23);
+    assert_int_equal(s->client_address.size, 16);
+    assert_memory_equal(s->client_address.bytes, loopback6, 16);
+    assert_int_equal(s->client_build, 7);
+    assert_int_equal(s->client_product_id, 65535);
+    assert_int_equal(s->client_hardware_id, 4294967295u);
+    assert_int_equal(s->protocol_type, 1);
+    assert_int_equal(s->client_hres, 640);
+    assert_int_equal(s->client_vres, 480);
+    assert_int_equal(s->client_color_depth, 8);
+    assert_string_equal(s->initial_program, "app.exe");
+    assert_string_equal(s->working_directory, "C:\\w");
+    assert_string_equal(s->application_name, "App");
+    /* WTS_SESSION_ADDRESS: the same layout as WTS_CLIENT_ADDRESS, AF_INET */
+    static const uint8_t v4[] = { 0, 0, 10, 9, 8, 7 };
+    assert_int_equal(s->session_address_family, 2);
+    assert_int_equal(s->session_address.size, sizeof(v4));
+    assert_memory_equal(s->session_address.bytes, v4, sizeof(v4));
+    assert_int_equal(ss->message_response, 11);
+    assert_true(ss->has_message);
+    assert_string_equal(ss->last_message.title, "T");
+    assert_string_equal(ss->last_message.text, "M");
+    assert_int_equal(ss->last_message.style, 48);
+    assert_int_equal(ss->last_message.timeout_seconds, 5);
+    assert_true(ss->last_message.wait);
+    assert_int_equal(ss->last_message.response, OPENWTS_IDTIMEOUT);
+
+    assert_int_equal(m.n_processes, 1);
+    const openwts_Process *p = &m.processes[0];
+    assert_int_equal(p->process_id, 77);
+    assert_int_equal(p->session_id, 9);
+    assert_string_equal(p->name, "app.exe");
+    /* S-1-5-32-544, BUILTIN\Administrators */
+    static const uint8_t admins[] = { 1, 2, 0, 0, 0, 0, 0, 5, 32, 0, 0, 0, 0x20, 0x02, 0, 0 };
+    assert_int_equal(p->user_sid.size, sizeof(admins));
+    assert_memory_equal(p->user_sid.bytes, admins, sizeof(admins));
+    assert_int_equal(p->thread_count, 3);
+    assert_int_equal(p->handle_count, 4);
+    assert_int_equal(p->pagefile_usage, 5);
+    assert_int_equal(p->peak_pagefile_usage, 6);
+    assert_int_equal(p->working_set, 7);
+    assert_true(p->peak_working_set == UINT64_MAX);
+    assert_int_equal(p->user_time, 9);
+    assert_int_equal(p->kernel_time, 10);
+
+    assert_true(m.has_last_ended);
+    assert_int_equal(m.last_ended_pid, 76);
+    assert_int_equal(m.last_ended_exit_code, 4294967295u);
+    sim_model_free(&m);
+}
+
+/* docs/sim-scenarios.md, the "default" columns of its tables. */
 static void omitted_members_take_their_defaults(void **state)
 {
     (void)state;
@@ -544,6 +645,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(example_read_field_by_field),
+        cmocka_unit_test(every_member_read_as_written),
         cmocka_unit_test(omitted_members_take_their_defaults),
         cmocka_unit_test(syntax_errors_give_line_and_column),
         cmocka_unit_test(semantic_errors_give_the_path),

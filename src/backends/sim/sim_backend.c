@@ -14,6 +14,7 @@
 
 #include "openwts/utf8.h"
 #include "sim_address.h"
+#include "sim_change.h"
 #include "sim_check.h"
 #include "sim_names.h"
 #include "sim_time.h"
@@ -110,9 +111,9 @@ static openwts_status user_session(sim *s, uint32_t id, sim_session **ss, size_t
 
 /* Edits a copy of the session at `index` with `edit`, then commits it
  * with the events that `edit` added. */
-typedef void (*edit_fn)(sim_session *copy, change *ch, const void *arg);
+typedef void (*edit_fn)(sim_session *copy, change *ch, void *arg);
 
-static openwts_status edit_session(sim *s, size_t index, edit_fn edit, const void *arg)
+static openwts_status edit_session(sim *s, size_t index, edit_fn edit, void *arg)
 {
     sim_session *copy = sim_session_dup(s->model.sessions[index]);
     if (!copy)
@@ -124,7 +125,7 @@ static openwts_status edit_session(sim *s, size_t index, edit_fn edit, const voi
     return change_commit(&ch);
 }
 
-static void disconnect_edit(sim_session *c, change *ch, const void *arg)
+static void disconnect_edit(sim_session *c, change *ch, void *arg)
 {
     (void)arg;
     c->s.state = OPENWTS_STATE_DISCONNECTED;
@@ -218,7 +219,7 @@ static void move_client(openwts_Session *to, openwts_Session *from)
     from->client_hres = from->client_vres = from->client_color_depth = 0;
 }
 
-static void reconnect_edit(sim_session *c, change *ch, const void *arg)
+static void reconnect_edit(sim_session *c, change *ch, void *arg)
 {
     (void)arg;
     c->s.state = OPENWTS_STATE_ACTIVE;
@@ -327,10 +328,10 @@ struct message_arg {
     bool wait;
 };
 
-static void message_edit(sim_session *c, change *ch, const void *arg)
+static void message_edit(sim_session *c, change *ch, void *arg)
 {
     (void)ch;
-    struct message_arg *a = (struct message_arg *)arg;
+    struct message_arg *a = arg;
     sim_message_clear(&c->last_message);
     c->has_message = true;
     c->last_message.title = a->title;
@@ -465,9 +466,9 @@ static openwts_status sim_remove_session(const openwts_backend *be, const openwt
     return end_session(s, index, false);
 }
 
-static void lock_edit(sim_session *c, change *ch, const void *arg)
+static void lock_edit(sim_session *c, change *ch, void *arg)
 {
-    bool lock = *(const bool *)arg;
+    bool lock = *(bool *)arg;
     c->s.lock_state = lock ? SIM_LOCK_LOCKED : SIM_LOCK_UNLOCKED;
     change_event(ch, c->s.id, lock ? OPENWTS_EVENT_LOCK : OPENWTS_EVENT_UNLOCK);
 }

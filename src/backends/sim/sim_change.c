@@ -4,12 +4,10 @@
  * (only the directory sync failed) is written again from the restored
  * model, so memory and disk agree.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
-#include "sim_backend.h"
+#include "sim_change.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-enum { STEP_REPLACE, STEP_INSERT, STEP_REMOVE, STEP_PROCESSES, STEP_END_PROCESS };
 
 void change_begin(change *ch, sim *s)
 {
@@ -17,9 +15,11 @@ void change_begin(change *ch, sim *s)
     ch->sim = s;
 }
 
-static change_step *next_step(change *ch, int kind)
+static change_step *next_step(change *ch, change_step_kind kind)
 {
-    change_step *st = &ch->steps[ch->n_steps++]; /* callers use at most CHANGE_MAX_STEPS */
+    if (ch->n_steps == CHANGE_MAX_STEPS)
+        abort(); /* an operation that needs more: a bug, not a state to save */
+    change_step *st = &ch->steps[ch->n_steps++];
     memset(st, 0, sizeof(*st));
     st->kind = kind;
     return st;
@@ -91,7 +91,9 @@ void change_end_process(change *ch, size_t index, uint32_t exit_code)
 
 void change_event(change *ch, uint32_t id, openwts_event_kind kind)
 {
-    ch->events[ch->n_events].id = id; /* callers add at most CHANGE_MAX_EVENTS */
+    if (ch->n_events == CHANGE_MAX_EVENTS)
+        abort(); /* as next_step */
+    ch->events[ch->n_events].id = id;
     ch->events[ch->n_events].kind = kind;
     ch->n_events++;
 }
@@ -130,11 +132,6 @@ static void undo(change *ch)
         }
     }
     ch->n_events = 0;
-}
-
-void change_abort(change *ch)
-{
-    undo(ch);
 }
 
 openwts_status change_commit(change *ch)
