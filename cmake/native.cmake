@@ -5,3 +5,6 @@
 add_subdirectory(tests/unit)
 add_subdirectory(tests/fuzz)
 add_subdirectory(tests/layout)
+# The sim backend (src/backends/sim/) and its example scenarios.
+add_subdirectory(src/backends/sim)
+add_subdirectory(examples/scenarios)
