@@ -587,31 +587,31 @@ static void served_through_the_dispatcher(void **state)
     openwts_Reply *rep = malloc(sizeof(*rep));
     assert_non_null(rep);
     memset(&req, 0, sizeof(req));
-    req.has_caller = true;
-    req.caller = alice;
 
     req.which_op = openwts_Request_disconnect_session_tag;
     req.op.disconnect_session.session_id = BOB;
-    assert_int_equal(openwts_dispatch(be, &req, rep), DENIED); /* not hers */
+    assert_int_equal(openwts_dispatch(be, &alice, &req, rep), DENIED); /* not hers */
     assert_int_equal(query(BOB).state, OPENWTS_STATE_DISCONNECTED);
     req.op.disconnect_session.session_id = OPENWTS_CURRENT_SESSION;
-    assert_int_equal(openwts_dispatch(be, &req, rep), OPENWTS_OK);
+    assert_int_equal(openwts_dispatch(be, &alice, &req, rep), OPENWTS_OK);
     assert_int_equal(query(ALICE).state, OPENWTS_STATE_DISCONNECTED);
     expect_events(1, ALICE, OPENWTS_EVENT_DISCONNECT);
 
     req.which_op = openwts_Request_query_session_tag;
     memset(&req.op, 0, sizeof(req.op));
     req.op.query_session.session_id = OPENWTS_CURRENT_SESSION;
-    OPENWTS_SET_STRING(req.op.query_session.server, "ts01");
-    assert_int_equal(openwts_dispatch(be, &req, rep), OPENWTS_OK);
+    OPENWTS_SET_STRING(req.server, "ts01");
+    assert_int_equal(openwts_dispatch(be, &alice, &req, rep), OPENWTS_OK);
     assert_int_equal(rep->result.query_session.session.id, ALICE);
-    OPENWTS_SET_STRING(req.op.query_session.server, "elsewhere");
-    assert_int_equal(openwts_dispatch(be, &req, rep), UNAVAILABLE);
+    OPENWTS_SET_STRING(req.server, "elsewhere");
+    assert_int_equal(openwts_dispatch(be, &alice, &req, rep), UNAVAILABLE);
 
     req.which_op = openwts_Request_enumerate_sessions_tag;
     memset(&req.op, 0, sizeof(req.op));
-    assert_int_equal(openwts_dispatch(be, &req, rep), OPENWTS_OK);
+    OPENWTS_SET_STRING(req.server, "");
+    assert_int_equal(openwts_dispatch(be, &alice, &req, rep), OPENWTS_OK);
     assert_int_equal(rep->result.enumerate_sessions.sessions_count, 4);
+    openwts_reply_release(rep);
     free(rep);
 }
 
