@@ -24,7 +24,7 @@
 #include "openwts/status.h"
 #include "openwts.pb.h"
 
-#define OPENWTS_BACKEND_VERSION 3
+#define OPENWTS_BACKEND_VERSION 4
 
 /* Windows' WTS_CONNECTSTATE_CLASS values, for backends without its header. */
 enum openwts_connect_state {
@@ -134,6 +134,17 @@ struct openwts_backend {
     /* Locks (lock true) or unlocks a session's desktop. */
     openwts_status (*lock_session)(const openwts_backend *be, const openwts_Caller *caller,
                                    const char *server, uint32_t session_id, bool lock);
+
+    /* --- version 4 --- */
+
+    /* The session `caller` belongs to, as the backend knows it (logind: the
+     * session of its process; sim: the session of its user), which is what
+     * WTS_CURRENT_SESSION means for it. The host asks once per caller it
+     * identified (a daemon: per connection) and puts the answer in
+     * caller->session_id; OPENWTS_CURRENT_SESSION when it is in none, so
+     * that WTS_CURRENT_SESSION then names no session. */
+    openwts_status (*caller_session)(const openwts_backend *be, const openwts_Caller *caller,
+                                     uint32_t *session_id);
 };
 
 /* Process lists (process_list.c): one more zeroed entry at the end of

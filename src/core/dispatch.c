@@ -22,6 +22,7 @@
 #define SLOT_VERSION_add_session 3
 #define SLOT_VERSION_remove_session 3
 #define SLOT_VERSION_lock_session 3
+#define SLOT_VERSION_caller_session 4
 #define BACKEND_HAS(be, slot) ((be)->version >= SLOT_VERSION_##slot && (be)->slot != NULL)
 
 /* Room a session list starts with; a backend that needs more says so with

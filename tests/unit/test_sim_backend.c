@@ -113,10 +113,10 @@ static openwts_Session query(uint32_t id)
     return s;
 }
 
-static void table_is_version_3_with_every_slot(void **state)
+static void table_is_version_4_with_every_slot(void **state)
 {
     (void)state;
-    assert_int_equal(be->version, 3);
+    assert_int_equal(be->version, 4);
     assert_string_equal(be->name, "sim");
     assert_non_null(be->enumerate_sessions);
     assert_non_null(be->query_session);
@@ -130,6 +130,37 @@ static void table_is_version_3_with_every_slot(void **state)
     assert_non_null(be->add_session);
     assert_non_null(be->remove_session);
     assert_non_null(be->lock_session);
+    assert_non_null(be->caller_session);
+}
+
+/* WTS_CURRENT_SESSION through wtsd: the sim gives a caller its user's
+ * session, the Active one first; a user with none gets none. */
+static void caller_session_is_the_users(void **state)
+{
+    (void)state;
+    uint32_t id = POISON;
+    assert_int_equal(be->caller_session(be, &alice, &id), OPENWTS_OK);
+    assert_int_equal(id, ALICE);
+    assert_int_equal(be->caller_session(be, &bob, &id), OPENWTS_OK);
+    assert_int_equal(id, BOB); /* disconnected, but his only one */
+    openwts_Caller nobody;
+    set_caller(&nobody, 0, "nobody", false);
+    assert_int_equal(be->caller_session(be, &nobody, &id), OPENWTS_OK);
+    assert_int_equal(id, OPENWTS_CURRENT_SESSION);
+    /* a second session of alice's, disconnected: the Active one stays hers */
+    openwts_Session extra;
+    memset(&extra, 0, sizeof(extra));
+    OPENWTS_SET_STRING(extra.user, "alice");
+    extra.state = OPENWTS_STATE_DISCONNECTED;
+    uint32_t added = 0;
+    assert_int_equal(be->add_session(be, &admin, "", &extra, &added), OPENWTS_OK);
+    assert_int_equal(be->caller_session(be, &alice, &id), OPENWTS_OK);
+    assert_int_equal(id, ALICE);
+    /* once it is the only Active one, it is hers */
+    assert_int_equal(be->disconnect_session(be, &admin, "", ALICE, true), OPENWTS_OK);
+    assert_int_equal(be->connect_session(be, &admin, added, added, "", true), OPENWTS_OK);
+    assert_int_equal(be->caller_session(be, &alice, &id), OPENWTS_OK);
+    assert_int_equal(id, added);
 }
 
 static void enumerate_in_id_order_and_server_names(void **state)
@@ -619,7 +650,8 @@ int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
-        T(table_is_version_3_with_every_slot),
+        T(table_is_version_4_with_every_slot),
+        T(caller_session_is_the_users),
         T(enumerate_in_id_order_and_server_names),
         T(query_and_its_errors),
         T(disconnect_changes_state_and_time),

@@ -491,9 +491,31 @@ static openwts_status sim_lock_session(const openwts_backend *be, const openwts_
     return edit_session(s, index, lock_edit, &lock);
 }
 
+/* A sim session has no processes of the caller's to go by: the caller's
+ * session is its user's, the Active one when the user has several, else
+ * the first by id. */
+static openwts_status sim_caller_session(const openwts_backend *be, const openwts_Caller *caller,
+                                         uint32_t *session_id)
+{
+    sim *s = of(be);
+    if (!s || !caller || !session_id)
+        return OPENWTS_ERROR_INVALID_PARAMETER;
+    *session_id = OPENWTS_CURRENT_SESSION;
+    for (size_t i = 0; i < s->model.n_sessions; i++) {
+        const sim_session *ss = s->model.sessions[i];
+        if (!owns(ss, caller))
+            continue;
+        if (*session_id == OPENWTS_CURRENT_SESSION || ss->s.state == OPENWTS_STATE_ACTIVE)
+            *session_id = ss->s.id;
+        if (ss->s.state == OPENWTS_STATE_ACTIVE)
+            break;
+    }
+    return OPENWTS_OK;
+}
+
 void sim_fill_table(openwts_backend *t)
 {
-    t->version = 3; /* written against version 3: every slot up to lock_session */
+    t->version = 4; /* written against version 4: every slot up to caller_session */
     t->name = OPENWTS_SIM_BACKEND_NAME;
     t->enumerate_sessions = sim_enumerate;
     t->query_session = sim_query;
@@ -507,4 +529,5 @@ void sim_fill_table(openwts_backend *t)
     t->add_session = sim_add_session;
     t->remove_session = sim_remove_session;
     t->lock_session = sim_lock_session;
+    t->caller_session = sim_caller_session;
 }
