@@ -8,3 +8,6 @@ add_subdirectory(tests/layout)
 # The sim backend (src/backends/sim/) and its example scenarios.
 add_subdirectory(src/backends/sim)
 add_subdirectory(examples/scenarios)
+# wtsd (src/daemon/) and wtsctl (src/tools/), and their tests (tests/daemon/).
+add_subdirectory(src/daemon)
+add_subdirectory(src/tools)
