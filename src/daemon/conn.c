@@ -182,6 +182,9 @@ static void on_end_of_stream(wtsd_conn *c)
     if (!openwts_frame_reader_between_frames(&c->reader))
         wtsd_warn("#%llu %s: the stream ended in the middle of a frame",
                   (unsigned long long)c->number, c->peer.text);
+    else if (c->state != WTSD_CONN_READY)
+        wtsd_warn("#%llu %s: left before the handshake was done%s", (unsigned long long)c->number,
+                  c->peer.text, c->state == WTSD_CONN_AUTH ? " (the key was not proved)" : "");
     else
         wtsd_debug("#%llu %s: disconnected", (unsigned long long)c->number, c->peer.text);
     /* What is queued may still be read by a client that only shut down
