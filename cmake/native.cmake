@@ -11,3 +11,4 @@ add_subdirectory(examples/scenarios)
 # wtsd (src/daemon/) and wtsctl (src/tools/), and their tests (tests/daemon/).
 add_subdirectory(src/daemon)
 add_subdirectory(src/tools)
+add_subdirectory(tests/daemon)
