@@ -49,6 +49,10 @@ void wtsd_answer_status(wtsd_conn *c, uint64_t id, openwts_status status)
 
 void wtsd_answer_pump(wtsd_conn *c)
 {
+    if (c->cannot_write) {
+        wtsd_answer_free(c);
+        return;
+    }
     size_t bound = c->server->opt->max_output;
     while (c->answer && !c->closed && c->out.bytes < bound) {
         if (openwts_reply_parts_done(&c->parts)) {

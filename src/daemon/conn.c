@@ -90,6 +90,8 @@ bool wtsd_conn_queue(wtsd_conn *c, const openwts_ServerMessage *m)
 {
     if (c->closed)
         return false;
+    if (c->cannot_write)
+        return true; /* nobody reads it */
     size_t len = 0;
     openwts_status st = openwts_frame_write_server_message(m, c->server->frame,
                                                            OPENWTS_FRAME_HEADER + OPENWTS_FRAME_MAX,
@@ -155,6 +157,17 @@ void wtsd_conn_flush(wtsd_conn *c)
         if (c->closed || wtsd_out_queue_empty(&c->out))
             break;
         ssize_t n = wtsd_out_queue_send(&c->out, c->src.fd);
+        if (n < 0 && (errno == EPIPE || errno == ECONNRESET) && !c->draining) {
+            /* The client closed its end without reading (a request sent
+             * and forgotten): what it sent before is served all the same,
+             * to the end of its stream, its answers dropped. */
+            wtsd_debug("#%llu %s: no longer reads its answers", (unsigned long long)c->number,
+                       c->peer.text);
+            c->cannot_write = true;
+            wtsd_out_queue_free(&c->out);
+            wtsd_answer_free(c);
+            break;
+        }
         if (n < 0) {
             char why[96];
             snprintf(why, sizeof(why), "write: %s", strerror(errno));
@@ -222,10 +235,15 @@ static void read_frames(wtsd_conn *c)
         if (st != OPENWTS_OK) {
             /* The stream cannot be followed past a refused length. */
             char why[128];
-            uint32_t announced = 0;
-            openwts_frame_get_length(c->reader.header, &announced);
-            snprintf(why, sizeof(why), "malformed frame: length %lu over the bound of %u bytes",
-                     (unsigned long)announced, OPENWTS_FRAME_MAX);
+            uint32_t announced = 0; /* the header as it came, little-endian */
+            for (int i = 0; i < OPENWTS_FRAME_HEADER; i++)
+                announced |= (uint32_t)c->reader.header[i] << (8 * i);
+            if (st == OPENWTS_ERROR_NOT_ENOUGH_MEMORY)
+                snprintf(why, sizeof(why), "no memory for a frame of %lu bytes",
+                         (unsigned long)announced);
+            else
+                snprintf(why, sizeof(why), "malformed frame: length %lu over the bound of %u bytes",
+                         (unsigned long)announced, OPENWTS_FRAME_MAX);
             wtsd_warn("#%llu %s: %s", (unsigned long long)c->number, c->peer.text, why);
             if (c->state == WTSD_CONN_READY)
                 wtsd_answer_status(c, 0, OPENWTS_ERROR_INVALID_DATA);

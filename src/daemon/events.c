@@ -32,7 +32,7 @@ void wtsd_events_sink(void *ctx, uint32_t session_id, openwts_event_kind kind)
     wtsd_conn *next;
     for (wtsd_conn *c = s->conns; c; c = next) {
         next = c->next;
-        if (!c->subscribed || c->state != WTSD_CONN_READY || c->draining)
+        if (!c->subscribed || c->state != WTSD_CONN_READY || c->draining || c->cannot_write)
             continue;
         if (c->answer || c->out.bytes + len > s->opt->max_output
             || !wtsd_out_queue_push(&c->out, s->frame, len)) {

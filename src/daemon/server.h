@@ -62,6 +62,8 @@ typedef struct wtsd_conn {
     openwts_Reply *answer;          /* being sent in parts (answer.c); NULL when none */
     openwts_reply_parts parts;
     bool draining;                  /* reads nothing more; closes once its output is sent */
+    bool cannot_write;              /* the client stopped reading: answers are dropped,
+                                       what it sent is still served until it ends */
     bool closed;
     uint32_t interest;              /* the epoll events registered */
     wtsd_deadline read_deadline, send_deadline;
