@@ -33,6 +33,12 @@ int main(int argc, char **argv)
         return cli == WTSD_CLI_EXIT ? 0 : EXIT_CONFIG;
     }
     wtsd_log_set_level(o.log_level);
+    if (o.check_only) {
+        /* Only the settings: opening the backend could write its state file. */
+        printf("wtsd: the settings are complete (backend %s)\n", o.backend);
+        wtsd_options_free(&o);
+        return 0;
+    }
 
     char err[1024];
     wtsd_key key = { NULL, 0 };

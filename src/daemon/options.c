@@ -128,6 +128,8 @@ void wtsd_options_usage(FILE *to)
         "                         (default %u)\n"
         "  --max-clients N        connections served at once (default %u)\n"
         "  --max-output BYTES     bytes queued for one client (default %u)\n"
+        "  --check-config         check the settings (config file and command line) and\n"
+        "                         exit: 0 when wtsd would start with them\n"
         "  --help                 print this and exit\n"
         "  --version              print the version and exit\n"
         "\n"
@@ -143,7 +145,7 @@ enum {
     OPT_CONFIG = 256, OPT_BACKEND, OPT_SCENARIO, OPT_STATE, OPT_SOCKET, OPT_SOCKET_MODE,
     OPT_LISTEN, OPT_KEY_FILE, OPT_REMOTE_USER, OPT_ADMIN_GROUP, OPT_KEY_ON_LOOPBACK,
     OPT_LOG_LEVEL, OPT_READ_TIMEOUT, OPT_SEND_TIMEOUT, OPT_MAX_CLIENTS, OPT_MAX_OUTPUT,
-    OPT_HELP, OPT_VERSION,
+    OPT_CHECK_CONFIG, OPT_HELP, OPT_VERSION,
 };
 
 static const struct option long_options[] = {
@@ -163,6 +165,7 @@ static const struct option long_options[] = {
     { "send-timeout", required_argument, NULL, OPT_SEND_TIMEOUT },
     { "max-clients", required_argument, NULL, OPT_MAX_CLIENTS },
     { "max-output", required_argument, NULL, OPT_MAX_OUTPUT },
+    { "check-config", no_argument, NULL, OPT_CHECK_CONFIG },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
@@ -219,6 +222,9 @@ static wtsd_cli_result apply(wtsd_options *o, int opt, const char *arg, bool *li
         return wtsd_options_set_string(&o->admin_group, arg) ? WTSD_CLI_RUN : out_of_memory();
     case OPT_KEY_ON_LOOPBACK:
         o->key_on_loopback = true;
+        return WTSD_CLI_RUN;
+    case OPT_CHECK_CONFIG:
+        o->check_only = true;
         return WTSD_CLI_RUN;
     case OPT_LOG_LEVEL:
         if (!wtsd_log_level_parse(arg, &o->log_level))

@@ -41,6 +41,7 @@ typedef struct wtsd_options {
     unsigned send_timeout;  /* seconds an answer may wait for the client to read */
     unsigned max_clients;
     unsigned max_output;    /* bytes queued for one client */
+    bool check_only;        /* --check-config: read and check the settings, then exit */
 } wtsd_options;
 
 /* The defaults; strings allocated, so that every field can be freed. */
