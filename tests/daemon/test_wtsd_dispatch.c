@@ -484,6 +484,41 @@ static void an_oversized_frame_is_refused_and_closes(void **state)
     client_free(c);
 }
 
+static void a_request_sent_and_forgotten_is_served(void **state)
+{
+    (void)state;
+    /* Hello, more queries than wtsd reads in one turn (so that it writes
+     * their answers to a closed socket before it reads on), and a
+     * disconnect; then the client closes without reading anything. */
+    client *c = connect_as(WTSD_PEER_UNIX, 0, 0);
+    openwts_ClientMessage m = openwts_ClientMessage_init_zero;
+    m.which_body = openwts_ClientMessage_hello_tag;
+    m.body.hello.version = OPENWTS_PROTOCOL_VERSION;
+    send_message(c, &m);
+    for (int i = 0; i < 100; i++) {
+        memset(&m, 0, sizeof(m));
+        m.which_body = openwts_ClientMessage_request_tag;
+        m.body.request.which_op = openwts_Request_query_session_tag;
+        m.body.request.op.query_session.session_id = 1;
+        send_message(c, &m);
+    }
+    memset(&m, 0, sizeof(m));
+    m.which_body = openwts_ClientMessage_request_tag;
+    m.body.request.which_op = openwts_Request_disconnect_session_tag;
+    m.body.request.op.disconnect_session.session_id = 2;
+    send_message(c, &m);
+    close(c->fd);
+    c->fd = -1;
+    for (int i = 0; i < 20; i++)
+        wtsd_server_run_once(&F->s, 10);
+    assert_int_equal(F->s.n_conns, 0);
+    client *root = ready_client(WTSD_PEER_UNIX, 0);
+    assert_int_equal(session_state(root, 2, NULL), OPENWTS_STATE_DISCONNECTED);
+    client_free(root);
+    openwts_frame_reader_free(&c->reader);
+    free(c);
+}
+
 /* ---- remote clients and the key ---- */
 
 static void a_remote_client_without_a_configured_key_is_refused(void **state)
@@ -718,6 +753,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(garbage_after_the_hello_is_answered_and_the_connection_goes_on,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(an_oversized_frame_is_refused_and_closes, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_request_sent_and_forgotten_is_served, setup, teardown),
         cmocka_unit_test_setup_teardown(a_remote_client_without_a_configured_key_is_refused, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_remote_client_proves_the_key, setup, teardown),
