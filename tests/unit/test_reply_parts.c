@@ -456,13 +456,22 @@ static void join_in_order(void **state)
     openwts_reply_join join;
     openwts_reply_join_start(&join, joined);
     bool complete = true;
-    static const size_t sizes[] = { 3, 0, 1, 500, 2 };
+    static const size_t sizes[] = { 3, 0, 1, 500, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
+    const size_t n_parts = sizeof(sizes) / sizeof(sizes[0]);
     unsigned next = 0;
-    for (size_t i = 0; i < 5; i++) {
-        openwts_ServerMessage *m = part_of(42, i < 4, sizes[i], next);
+    size_t grew = 0;
+    for (size_t i = 0; i < n_parts; i++) {
+        openwts_ServerMessage *m = part_of(42, i < n_parts - 1, sizes[i], next);
         next += (unsigned)sizes[i];
+        size_t room = join.room;
         assert_int_equal(openwts_reply_join_add(&join, m, &complete), OPENWTS_OK);
-        assert_int_equal(complete, i == 4);
+        assert_int_equal(complete, i == n_parts - 1);
+        assert_true(join.room >= next);
+        if (i > 0 && join.room != room) {
+            /* the list grows at least twofold: few copies of a long list */
+            assert_true(join.room >= 2 * room);
+            grew++;
+        }
         /* the part holds nothing any more: the first was moved whole, the
          * entries of the others appended */
         if (i == 0) {
@@ -473,6 +482,7 @@ static void join_in_order(void **state)
         }
         drop(m);
     }
+    assert_true(grew <= 4); /* not once per part */
     assert_int_equal(joined->which_result, openwts_Reply_enumerate_sessions_tag);
     assert_int_equal(joined->result.enumerate_sessions.sessions_count, next);
     for (unsigned i = 0; i < next; i++)
