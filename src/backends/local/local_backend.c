@@ -233,10 +233,26 @@ static openwts_status local_connect(const openwts_backend *be, const openwts_Cal
                                     uint32_t logon_id, uint32_t target_id, const char *password,
                                     bool wait)
 {
-    (void)be; (void)caller; (void)password; (void)wait;
+    (void)be; (void)password; (void)wait;
     openwts_status st = check_user_session("", logon_id);
     if (st)
         return st;
+    /* Windows' account passwords are not ours to verify: a caller who is
+     * neither the session's user nor an administrator, who could only
+     * prove the right with a password, is refused as a wrong one is. */
+    if (!caller->privileged) {
+        openwts_Session *s = HeapAlloc(GetProcessHeap(), 0, sizeof(*s));
+        if (!s)
+            return OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
+        describe(logon_id, s);
+        WCHAR mine[UNLEN + 1], theirs[UNLEN + 1];
+        BOOL own = s->user[0] && MultiByteToWideChar(CP_UTF8, 0, s->user, -1, theirs, ARRAYSIZE(theirs)) &&
+                   MultiByteToWideChar(CP_UTF8, 0, caller->user, -1, mine, ARRAYSIZE(mine)) &&
+                   same_name(mine, theirs);
+        HeapFree(GetProcessHeap(), 0, s);
+        if (!own)
+            return OPENWTS_ERROR_LOGON_FAILURE;
+    }
     /* One console, one display: the target must be that same session. */
     if (target_id != logon_id)
         return session_exists(target_id) ? OPENWTS_ERROR_ACCESS_DENIED
