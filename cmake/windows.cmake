@@ -65,6 +65,9 @@ add_library(wtsapi32 SHARED
   src/backends/local/local_session_windows.c
   src/backends/local/local_console_ctrl.c
   src/backends/local/local_message.c
+  src/backends/local/local_events.c
+  src/backends/local/local_event_sink.c
+  src/backends/local/local_session_events.c
   "${WTSAPI32_DEF}")
 target_include_directories(wtsapi32 PRIVATE include src/dll src/backends/local)
 target_compile_definitions(wtsapi32 PRIVATE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0601)
