@@ -50,6 +50,11 @@ add_library(wtsapi32 SHARED
   src/dll/system.c
   src/dll/notifications.c
   src/dll/notification_registry.c
+  src/dll/notification_delivery.c
+  src/dll/event_watcher.c
+  src/dll/event_source_local.c
+  src/dll/system_events.c
+  src/dll/window_calls.c
   src/dll/stubs.c
   src/dll/trace.c
   src/dll/child_sessions.c
