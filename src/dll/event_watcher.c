@@ -30,7 +30,8 @@ static DWORD WINAPI watch(void *param)
                 timeout = polls[i];
         }
         ReleaseSRWLockShared(&lock);
-        WaitForMultipleObjects(n, handles, FALSE, timeout);
+        if (WaitForMultipleObjects(n, handles, FALSE, timeout) == WAIT_FAILED)
+            Sleep(100); /* never spin; no handle here is ever closed */
         /* Draining finds nothing to do where nothing came: cheaper than
          * telling the sources apart. */
         for (size_t i = 0; i < count; i++)
