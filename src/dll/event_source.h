@@ -33,7 +33,7 @@ struct event_source {
      * every event of the source's sessions reaches `sink` (ctx: the
      * source) when the watcher drains. *wake: signalled when events may be
      * waiting (NULL: none); *poll_ms: how often to drain anyway (INFINITE
-     * when *wake is enough). Returns a Win32 error; may be tried again. */
+     * when *wake is enough). Returns a Win32 error. */
     DWORD (*start)(event_source *self, openwts_event_fn sink, HANDLE *wake, DWORD *poll_ms);
     /* Reports every event that arrived since the last drain, in order.
      * Called by the watcher thread only. */
