@@ -10,9 +10,11 @@
 #include <lmcons.h>
 
 #include "local_backend.h"
+#include "local_event_sink.h"
 #include "local_logoff.h"
 #include "local_processes.h"
 #include "local_message.h"
+#include "local_session_events.h"
 #include "local_state.h"
 #include "openwts/utf8.h"
 
@@ -184,6 +186,7 @@ struct transition {
 static void apply_transition(local_session_state *st, int64_t now, const void *ctx)
 {
     const struct transition *t = ctx;
+    local_session_state before = *st;
     if (t->state == OPENWTS_STATE_DISCONNECTED && st->state != OPENWTS_STATE_DISCONNECTED)
         st->disconnect_time = now;
     if (t->state == OPENWTS_STATE_ACTIVE && st->state != OPENWTS_STATE_ACTIVE)
@@ -193,6 +196,7 @@ static void apply_transition(local_session_state *st, int64_t now, const void *c
     st->state = t->state;
     if (t->logon != LOGON_KEEP)
         st->logged_off = t->logon == LOGON_OFF;
+    local_session_events_post(&before, st); /* inside the lock: posted in the order of the changes */
 }
 
 static openwts_status set_state(uint32_t id, uint32_t state, enum logon_change logon)
@@ -271,6 +275,7 @@ static const openwts_backend local = {
     .enumerate_processes = local_enumerate_processes,
     .terminate_process = local_terminate_process,
     .send_message = local_send_message,
+    .set_event_sink = local_set_event_sink,
 };
 
 const openwts_backend *local_backend(void)
