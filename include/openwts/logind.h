@@ -68,8 +68,9 @@ int openwts_logind_events(const openwts_backend *be);
 
 /* Handles every signal that has arrived, reporting changes to the event
  * sink, and returns when nothing is pending. OPENWTS_OK, or
- * OPENWTS_RPC_S_SERVER_UNAVAILABLE once the bus connection is lost (every
- * call then fails the same way until the host opens the backend again). */
+ * OPENWTS_RPC_S_SERVER_UNAVAILABLE once the bus connection is lost: every
+ * call then fails the same way until the host opens the backend again, and
+ * the host should stop watching the descriptor (it stays readable). */
 openwts_status openwts_logind_process(const openwts_backend *be);
 
 /* The one call wtsd makes for `--backend logind` (and an optional bus
