@@ -8,6 +8,9 @@ add_subdirectory(tests/layout)
 # The sim backend (src/backends/sim/) and its example scenarios.
 add_subdirectory(src/backends/sim)
 add_subdirectory(examples/scenarios)
+# The logind backend (src/backends/logind/) and its tests on a mocked logind.
+add_subdirectory(src/backends/logind)
+add_subdirectory(tests/logind)
 # wtsd (src/daemon/) and wtsctl (src/tools/), and their tests (tests/daemon/).
 add_subdirectory(src/daemon)
 add_subdirectory(src/tools)

@@ -50,6 +50,11 @@ add_library(wtsapi32 SHARED
   src/dll/system.c
   src/dll/notifications.c
   src/dll/notification_registry.c
+  src/dll/notification_delivery.c
+  src/dll/event_watcher.c
+  src/dll/event_source_local.c
+  src/dll/system_events.c
+  src/dll/window_calls.c
   src/dll/stubs.c
   src/dll/trace.c
   src/dll/child_sessions.c
@@ -65,6 +70,9 @@ add_library(wtsapi32 SHARED
   src/backends/local/local_session_windows.c
   src/backends/local/local_console_ctrl.c
   src/backends/local/local_message.c
+  src/backends/local/local_events.c
+  src/backends/local/local_event_sink.c
+  src/backends/local/local_session_events.c
   "${WTSAPI32_DEF}")
 target_include_directories(wtsapi32 PRIVATE include src/dll src/backends/local)
 target_compile_definitions(wtsapi32 PRIVATE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0601)

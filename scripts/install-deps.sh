@@ -17,6 +17,8 @@ packages=(
   ca-certificates debian-archive-keyring xz-utils
   debootstrap                    # the Debian 12 root that runs i686 tests (scripts/i686-root.sh)
   libjson-c-dev python3          # sim backend: scenario files; the large-scenario generator
+  libsystemd-dev                 # logind backend: sd-bus
+  dbus-daemon dbus-session-bus-common python3-dbusmock  # its tests: a private bus, a mocked logind
 )
 if [ "${OPENWTS_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 

@@ -42,7 +42,6 @@ enum openwts_connect_state {
 
 #define OPENWTS_CURRENT_SESSION 0xFFFFFFFFu /* WTS_CURRENT_SESSION */
 #define OPENWTS_ANY_SESSION     0xFFFFFFFEu /* WTS_ANY_SESSION */
-#define OPENWTS_MAX_SESSIONS    64          /* EnumerateSessionsReply.sessions */
 
 /* WTSSendMessage's own responses (wtsapi32.h), beside the IDOK... of MessageBox. */
 #define OPENWTS_IDTIMEOUT 32000u
@@ -79,10 +78,12 @@ struct openwts_backend {
     /* Every operation takes the server name the handle was opened with (""
      * for WTS_CURRENT_SERVER_HANDLE); a name the backend does not serve gives
      * RPC_S_SERVER_UNAVAILABLE, as Windows does for an unreachable server.
-     * Fills at most `max` sessions, in the order Windows would list them.
-     * Each of the first *count entries must be written whole (start from
-     * memset or openwts_Session_init_zero): the array is reused between
-     * calls and is not cleared for you. */
+     * Fills at most `max` sessions, in the order Windows would list them;
+     * with more sessions than that, it returns ERROR_INSUFFICIENT_BUFFER
+     * with *count = the number it has, and is called again with that much
+     * room. Each of the first *count entries must be written whole (start
+     * from memset or openwts_Session_init_zero): the array is not cleared
+     * for you. */
     openwts_status (*enumerate_sessions)(const openwts_backend *be, const openwts_Caller *caller,
                                          const char *server, openwts_Session *out, size_t max,
                                          size_t *count);
@@ -92,7 +93,12 @@ struct openwts_backend {
                                          const char *server, uint32_t session_id, bool wait);
     openwts_status (*logoff_session)(const openwts_backend *be, const openwts_Caller *caller,
                                      const char *server, uint32_t session_id, bool wait);
-    /* Attach session `logon_id` to the display of session `target_id`. */
+    /* Attach session `logon_id` to the display of session `target_id`.
+     * When the caller is neither that session's user nor an administrator
+     * the dispatcher lets the call through only with a password, which is
+     * then all that allows it: the backend verifies it against the
+     * session's user and answers ERROR_LOGON_FAILURE when it is wrong or
+     * when the backend cannot check passwords. */
     openwts_status (*connect_session)(const openwts_backend *be, const openwts_Caller *caller,
                                       uint32_t logon_id, uint32_t target_id, const char *password,
                                       bool wait);

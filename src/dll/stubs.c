@@ -82,9 +82,6 @@ STUB(BOOL, WTSEnumerateServersW, (LPWSTR pDomainName, DWORD Reserved, DWORD Vers
 STUB(BOOL, WTSEnumerateServersA, (LPSTR pDomainName, DWORD Reserved, DWORD Version,
                                   PWTS_SERVER_INFOA *ppServerInfo, DWORD *pCount), FALSE)
 
-/* ---- Waiting for session events (delivering events: its own issue) ---- */
-STUB(BOOL, WTSWaitSystemEvent, (HANDLE hServer, DWORD EventMask, DWORD *pEventFlags), FALSE)
-
 /* ---- Entra ID (cloud) authentication, Windows build 26100 ------------- */
 STUB(WTS_CLOUD_AUTH_HANDLE, WTSCloudAuthOpen, (const GUID *activityId), NULL)
 VOID WINAPI WTSCloudAuthClose(WTS_CLOUD_AUTH_HANDLE cloudAuthHandle)

@@ -49,15 +49,6 @@ static void servers_and_session_info(void **state)
 }
 
 
-static void system_calls(void **state)
-{
-    (void)state;
-    /* WTS_EVENT_FLUSH releases waiters instead of waiting (docs). */
-    DWORD flags = DW_SENTINEL;
-    assert_not_implemented(WTSWaitSystemEvent(WTS_CURRENT_SERVER_HANDLE, WTS_EVENT_FLUSH, &flags));
-    assert_int_equal(flags, DW_SENTINEL);
-}
-
 static void virtual_channels(void **state)
 {
     (void)state;
@@ -257,7 +248,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(module_is_ours),
         cmocka_unit_test(servers_and_session_info),
-        cmocka_unit_test(system_calls),
         cmocka_unit_test(virtual_channels),
         cmocka_unit_test(listeners),
         cmocka_unit_test(remote_control),
