@@ -8,13 +8,21 @@
 
 bool wtsd_backend_known(const char *name)
 {
-    return name && strcmp(name, "sim") == 0;
+    return name && (strcmp(name, "sim") == 0 || strcmp(name, "logind") == 0);
 }
 
 const char *wtsd_backend_settings_problem(const wtsd_options *o)
 {
     if (!wtsd_backend_known(o->backend))
         return "the backend is not built into this wtsd (built in: " WTSD_BACKEND_NAMES ")";
+    if (strcmp(o->backend, "logind") == 0) {
+        if (o->scenario || o->state)
+            return "a scenario or state file (--scenario, --state) is for the sim backend, "
+                   "not logind";
+        return NULL;
+    }
+    if (o->bus)
+        return "a bus address (--bus) is for the logind backend, not sim";
     if (!o->scenario && !o->state)
         return "the sim backend needs a scenario (--scenario FILE) or the state file of an "
                "earlier run (--state FILE)";

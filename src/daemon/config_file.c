@@ -201,6 +201,8 @@ static bool apply(reader *r, const char *key, json_object *v)
         return set_path(r, key, v, &o->scenario, false);
     if (strcmp(key, "state") == 0)
         return set_path(r, key, v, &o->state, false);
+    if (strcmp(key, "bus") == 0)
+        return set_name(r, key, v, &o->bus);
     if (strcmp(key, "socket") == 0)
         return set_path(r, key, v, &o->socket_path, true);
     if (strcmp(key, "socket_mode") == 0) {

@@ -47,23 +47,25 @@ int main(int argc, char **argv)
         wtsd_options_free(&o);
         return EXIT_CONFIG;
     }
-    const openwts_backend *be = NULL;
-    if (wtsd_backend_open(&o, &be, err, sizeof(err)) != OPENWTS_OK) {
-        wtsd_error("backend %s: %s", o.backend, err);
-        wtsd_key_free(&key);
-        wtsd_options_free(&o);
-        return EXIT_CONFIG;
-    }
-
     int rc = EXIT_RUNTIME;
+    openwts_status st;
     wtsd_server s;
-    if (!wtsd_server_init(&s, &o, be, &key))
+    wtsd_backend_host host = { NULL, -1, NULL };
+    if (!wtsd_server_init(&s, &o, &key)) {
         wtsd_error("cannot set up the event loop: %s", strerror(errno));
-    else if (wtsd_listeners_open(&s)) {
-        wtsd_info("ready: backend %s%s%s%s%s, %zu listening socket%s", o.backend,
+    } else if ((st = wtsd_backend_open(&o, wtsd_events_sink, &s, &host, err, sizeof(err)))
+               != OPENWTS_OK) {
+        wtsd_error("backend %s: %s", o.backend, err);
+        /* A bus not there yet may be there on the next start; a bad file
+         * will not be better. */
+        rc = st == OPENWTS_RPC_S_SERVER_UNAVAILABLE ? EXIT_RUNTIME : EXIT_CONFIG;
+    } else if (!wtsd_server_host(&s, &host)) {
+        wtsd_error("backend %s: cannot watch its input: %s", o.backend, strerror(errno));
+    } else if (wtsd_listeners_open(&s)) {
+        wtsd_info("ready: backend %s%s%s%s%s%s%s, %zu listening socket%s", o.backend,
                   o.scenario ? ", scenario " : "", o.scenario ? o.scenario : "",
-                  o.state ? ", state " : "", o.state ? o.state : "", s.n_listeners,
-                  s.n_listeners == 1 ? "" : "s");
+                  o.state ? ", state " : "", o.state ? o.state : "", o.bus ? ", bus " : "",
+                  o.bus ? o.bus : "", s.n_listeners, s.n_listeners == 1 ? "" : "s");
         wtsd_notify("READY=1");
         if (wtsd_server_run(&s))
             rc = 0;
@@ -71,7 +73,7 @@ int main(int argc, char **argv)
     }
     wtsd_listeners_close(&s);
     wtsd_server_free(&s);
-    wtsd_backend_close(&o, be);
+    wtsd_backend_close(&o, &host);
     wtsd_key_free(&key);
     wtsd_options_free(&o);
     if (rc == 0)

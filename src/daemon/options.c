@@ -49,6 +49,7 @@ void wtsd_options_free(wtsd_options *o)
     free(o->backend);
     free(o->scenario);
     free(o->state);
+    free(o->bus);
     free(o->socket_path);
     wtsd_options_clear_listen(o);
     free(o->key_file);
@@ -111,6 +112,7 @@ void wtsd_options_usage(FILE *to)
         "  --backend NAME         the session backend (built in: %s; default %s)\n"
         "  --scenario FILE        sim: the scenario to start from\n"
         "  --state FILE           sim: where changes are kept (and read from on restart)\n"
+        "  --bus ADDRESS          logind: a D-Bus address instead of the system bus\n"
         "  --socket PATH          the Unix socket (default %s; \"\" for none)\n"
         "  --socket-mode MODE     its permission bits, octal (default %04o)\n"
         "  --listen HOST:PORT     also listen on TCP (repeatable; \"[::1]:PORT\" for IPv6;\n"
@@ -142,7 +144,7 @@ void wtsd_options_usage(FILE *to)
 }
 
 enum {
-    OPT_CONFIG = 256, OPT_BACKEND, OPT_SCENARIO, OPT_STATE, OPT_SOCKET, OPT_SOCKET_MODE,
+    OPT_CONFIG = 256, OPT_BACKEND, OPT_SCENARIO, OPT_STATE, OPT_BUS, OPT_SOCKET, OPT_SOCKET_MODE,
     OPT_LISTEN, OPT_KEY_FILE, OPT_REMOTE_USER, OPT_ADMIN_GROUP, OPT_KEY_ON_LOOPBACK,
     OPT_LOG_LEVEL, OPT_READ_TIMEOUT, OPT_SEND_TIMEOUT, OPT_MAX_CLIENTS, OPT_MAX_OUTPUT,
     OPT_CHECK_CONFIG, OPT_HELP, OPT_VERSION,
@@ -153,6 +155,7 @@ static const struct option long_options[] = {
     { "backend", required_argument, NULL, OPT_BACKEND },
     { "scenario", required_argument, NULL, OPT_SCENARIO },
     { "state", required_argument, NULL, OPT_STATE },
+    { "bus", required_argument, NULL, OPT_BUS },
     { "socket", required_argument, NULL, OPT_SOCKET },
     { "socket-mode", required_argument, NULL, OPT_SOCKET_MODE },
     { "listen", required_argument, NULL, OPT_LISTEN },
@@ -201,6 +204,8 @@ static wtsd_cli_result apply(wtsd_options *o, int opt, const char *arg, bool *li
         return wtsd_options_set_string(&o->scenario, arg) ? WTSD_CLI_RUN : out_of_memory();
     case OPT_STATE:
         return wtsd_options_set_string(&o->state, arg) ? WTSD_CLI_RUN : out_of_memory();
+    case OPT_BUS:
+        return wtsd_options_set_string(&o->bus, arg) ? WTSD_CLI_RUN : out_of_memory();
     case OPT_SOCKET:
         return wtsd_options_set_string(&o->socket_path, arg) ? WTSD_CLI_RUN : out_of_memory();
     case OPT_SOCKET_MODE:

@@ -28,6 +28,7 @@ typedef struct wtsd_options {
     char *backend;          /* "sim" */
     char *scenario;         /* the sim's scenario file */
     char *state;            /* the sim's state file, NULL: changes are not kept */
+    char *bus;              /* logind: a D-Bus address, NULL: the system bus */
     char *socket_path;      /* the Unix socket; "" for none */
     unsigned socket_mode;   /* its permission bits */
     char **listen;          /* TCP addresses "HOST:PORT", "[V6]:PORT" */

@@ -15,14 +15,12 @@
 
 #define EVENTS_AT_ONCE 64
 
-bool wtsd_server_init(wtsd_server *s, const wtsd_options *o, const openwts_backend *be,
-                      const wtsd_key *key)
+bool wtsd_server_init(wtsd_server *s, const wtsd_options *o, const wtsd_key *key)
 {
     memset(s, 0, sizeof(*s));
     s->opt = o;
-    s->backend = be;
     s->key = key && key->len ? key : NULL;
-    s->epfd = s->signals.fd = -1;
+    s->epfd = s->signals.fd = s->backend_input.fd = -1;
     s->read_deadlines.span_ms = (uint64_t)o->read_timeout * 1000u;
     s->send_deadlines.span_ms = (uint64_t)o->send_timeout * 1000u;
     s->frame = malloc(OPENWTS_FRAME_HEADER + OPENWTS_FRAME_MAX);
@@ -47,12 +45,36 @@ bool wtsd_server_init(wtsd_server *s, const wtsd_options *o, const openwts_backe
     if (s->signals.fd < 0)
         return false;
     struct epoll_event ev = { .events = EPOLLIN, .data.ptr = &s->signals };
-    if (epoll_ctl(s->epfd, EPOLL_CTL_ADD, s->signals.fd, &ev) != 0)
-        return false;
+    return epoll_ctl(s->epfd, EPOLL_CTL_ADD, s->signals.fd, &ev) == 0;
+}
 
-    if (be->version >= 3 && be->set_event_sink)
-        be->set_event_sink(be, wtsd_events_sink, s);
+bool wtsd_server_host(wtsd_server *s, const wtsd_backend_host *h)
+{
+    s->backend = h->be;
+    s->backend_process = h->process;
+    if (h->fd < 0)
+        return true;
+    s->backend_input.kind = WTSD_SOURCE_BACKEND;
+    s->backend_input.fd = h->fd;
+    struct epoll_event ev = { .events = EPOLLIN, .data.ptr = &s->backend_input };
+    if (epoll_ctl(s->epfd, EPOLL_CTL_ADD, h->fd, &ev) != 0) {
+        s->backend_input.fd = -1;
+        return false;
+    }
     return true;
+}
+
+/* What the backend received on its own (logind's signals), reported to
+ * the event sink; also what an operation read off its input meanwhile. */
+static void process_backend(wtsd_server *s)
+{
+    if (!s->backend_process || s->backend_input.fd < 0)
+        return;
+    if (s->backend_process(s->backend) == OPENWTS_RPC_S_SERVER_UNAVAILABLE) {
+        wtsd_error("backend %s: lost its connection; its calls fail from now on", s->backend->name);
+        epoll_ctl(s->epfd, EPOLL_CTL_DEL, s->backend_input.fd, NULL);
+        s->backend_input.fd = -1; /* the backend's to close, not ours */
+    }
 }
 
 static void on_signal(wtsd_server *s)
@@ -108,6 +130,7 @@ static void free_closed(wtsd_server *s)
 bool wtsd_server_run_once(wtsd_server *s, int timeout_ms)
 {
     struct epoll_event events[EVENTS_AT_ONCE];
+    process_backend(s);
     int n = epoll_wait(s->epfd, events, EVENTS_AT_ONCE, wait_for(s, timeout_ms));
     if (n < 0) {
         if (errno == EINTR)
@@ -123,6 +146,9 @@ bool wtsd_server_run_once(wtsd_server *s, int timeout_ms)
             break;
         case WTSD_SOURCE_LISTENER:
             wtsd_accept(s, (wtsd_listener *)(void *)src);
+            break;
+        case WTSD_SOURCE_BACKEND:
+            process_backend(s);
             break;
         case WTSD_SOURCE_CONN: {
             wtsd_conn *c = (wtsd_conn *)(void *)src;
@@ -153,6 +179,8 @@ void wtsd_server_free(wtsd_server *s)
     free_closed(s);
     if (s->backend && s->backend->version >= 3 && s->backend->set_event_sink)
         s->backend->set_event_sink(s->backend, NULL, NULL);
+    if (s->backend_input.fd >= 0)
+        epoll_ctl(s->epfd, EPOLL_CTL_DEL, s->backend_input.fd, NULL);
     if (s->signals.fd >= 0)
         close(s->signals.fd);
     if (s->epfd >= 0)

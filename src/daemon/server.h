@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "auth.h"
+#include "backends.h"
 #include "deadlines.h"
 #include "openwts/backend.h"
 #include "openwts/frame_reader.h"
@@ -24,6 +25,7 @@ typedef enum wtsd_source_kind {
     WTSD_SOURCE_SIGNALS,
     WTSD_SOURCE_LISTENER,
     WTSD_SOURCE_CONN,
+    WTSD_SOURCE_BACKEND,    /* the backend's own input (logind's bus) */
 } wtsd_source_kind;
 
 typedef struct wtsd_source {
@@ -72,6 +74,8 @@ typedef struct wtsd_conn {
 typedef struct wtsd_server {
     const wtsd_options *opt;
     const openwts_backend *backend;
+    wtsd_source backend_input;      /* fd -1: none, or no longer watched */
+    openwts_status (*backend_process)(const openwts_backend *be);
     const wtsd_key *key;            /* NULL: no key, remote clients are refused */
     int epfd;
     wtsd_source signals;
@@ -90,11 +94,13 @@ typedef struct wtsd_server {
     int stop_signal;
 } wtsd_server;
 
-/* Sets up the loop (epoll, SIGTERM/SIGINT through a signalfd, the
- * backend's event sink); listens on nothing yet (listeners.h). `key` may
- * be NULL. false with errno when the kernel refuses. */
-bool wtsd_server_init(wtsd_server *s, const wtsd_options *o, const openwts_backend *be,
-                      const wtsd_key *key);
+/* Sets up the loop (epoll, SIGTERM/SIGINT through a signalfd); serves no
+ * backend and listens on nothing yet. `key` may be NULL. false with errno
+ * when the kernel refuses. */
+bool wtsd_server_init(wtsd_server *s, const wtsd_options *o, const wtsd_key *key);
+/* The backend to serve (opened with wtsd_events_sink and this server as
+ * its event sink), and its input to watch. false with errno. */
+bool wtsd_server_host(wtsd_server *s, const wtsd_backend_host *h);
 /* Serves until SIGTERM or SIGINT: true, or false after a failure of the
  * loop itself (logged). */
 bool wtsd_server_run(wtsd_server *s);

@@ -33,6 +33,7 @@ static void every_setting_is_read(void **state)
         "  \"backend\": \"sim\",\n"
         "  \"scenario\": \"scenarios/ts.json\",\n"
         "  \"state\": \"/var/lib/openwts/state.json\",\n"
+        "  \"bus\": \"unix:path=/run/dbus/system_bus_socket\",\n"
         "  \"socket\": \"/run/wtsd.sock\",\n"
         "  \"socket_mode\": \"0660\",\n"
         "  \"listen\": [\"127.0.0.1:3390\", \"[::1]:3390\"],\n"
@@ -51,6 +52,7 @@ static void every_setting_is_read(void **state)
     /* Relative paths start from the config file's directory. */
     assert_string_equal(o.scenario, "/etc/openwts/scenarios/ts.json");
     assert_string_equal(o.state, "/var/lib/openwts/state.json");
+    assert_string_equal(o.bus, "unix:path=/run/dbus/system_bus_socket");
     assert_string_equal(o.socket_path, "/run/wtsd.sock");
     assert_int_equal(o.socket_mode, 0660);
     assert_int_equal(o.n_listen, 2);
@@ -98,7 +100,8 @@ static void bad_files_are_refused_with_where(void **state)
         { "{ \"backend\": ", "wtsd.json:1:14: unexpected end of input" },
         { "{} {}", "wtsd.json:1:4: " },
         { "[]", "wtsd.json: expected an object of settings" },
-        { "{ \"backend\": \"logind\" }", "wtsd.json: backend: \"logind\" is not built into this wtsd" },
+        { "{ \"backend\": \"vmware\" }", "wtsd.json: backend: \"vmware\" is not built into this wtsd (built in: sim, logind)" },
+        { "{ \"bus\": \"\" }", "wtsd.json: bus: empty" },
         { "{ \"backend\": 3 }", "wtsd.json: backend: expected a string" },
         { "{ \"sockt\": \"/x\" }", "wtsd.json: sockt: unknown member" },
         { "{ \"socket_mode\": 438 }", "wtsd.json: socket_mode: expected a string" },
@@ -184,7 +187,9 @@ static void the_command_line_goes_over_the_config_file(void **state)
         { "--scenario", "x", "--read-timeout", "0", NULL },
         { "--scenario", "x", "--socket-mode", "8", NULL },
         { "--scenario", "x", "--log-level", "noisy", NULL },
-        { "--scenario", "x", "--backend", "logind", NULL },
+        { "--scenario", "x", "--backend", "vmware", NULL },
+        { "--scenario", "x", "--backend", "logind", NULL },      /* a scenario for logind */
+        { "--scenario", "x", "--bus", "unix:path=/b", NULL },    /* a bus for the sim */
         { "--scenario", "x", "--key-file", "k", NULL },          /* no remote user */
         { "--scenario", "x", "--key-on-loopback", NULL },        /* no key */
         { "--scenario", "x", "--socket", "", NULL },             /* nothing to listen on */
@@ -200,6 +205,12 @@ static void the_command_line_goes_over_the_config_file(void **state)
             fail_msg("case %zu accepted", i);
         wtsd_options_free(&o);
     }
+    assert_true(wtsd_options_init(&o));
+    const char *logind[] = { "--backend", "logind", "--bus", "unix:path=/run/b", NULL };
+    assert_int_equal(run_cli(&o, logind), WTSD_CLI_RUN);
+    assert_string_equal(o.backend, "logind");
+    assert_string_equal(o.bus, "unix:path=/run/b");
+    wtsd_options_free(&o);
     assert_true(wtsd_options_init(&o));
     const char *help[] = { "--scenario", "x", "--help", NULL };
     assert_int_equal(run_cli(&o, help), WTSD_CLI_EXIT);

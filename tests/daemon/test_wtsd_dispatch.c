@@ -30,7 +30,6 @@
 #include <unistd.h>
 
 #include "openwts/reply_parts.h"
-#include "openwts/sim.h"
 #include "server.h"
 
 #define NOBODY_UID 65534 /* Debian's "nobody", primary group "nogroup" */
@@ -49,7 +48,7 @@ static const char key_text[] = "a key of more than sixteen bytes";
 
 typedef struct fixture {
     char dir[64], scenario[128];
-    const openwts_backend *be;
+    wtsd_backend_host host;
     wtsd_options o;
     wtsd_key key;
     wtsd_server s;
@@ -80,12 +79,7 @@ static int open_fixture(const char *scenario_path, unsigned max_output)
         fclose(f);
         scenario_path = F->scenario;
     }
-    char err[256];
-    if (openwts_sim_open(scenario_path, NULL, &F->be, err, sizeof(err)) != OPENWTS_OK) {
-        fprintf(stderr, "%s\n", err);
-        return -1;
-    }
-    if (!wtsd_options_init(&F->o))
+    if (!wtsd_options_init(&F->o) || !wtsd_options_set_string(&F->o.scenario, scenario_path))
         return -1;
     F->o.read_timeout = 1;
     F->o.send_timeout = 1;
@@ -94,7 +88,14 @@ static int open_fixture(const char *scenario_path, unsigned max_output)
     wtsd_log_set_level(WTSD_LOG_DEBUG);
     F->key.bytes = (uint8_t *)strdup(key_text);
     F->key.len = strlen(key_text);
-    return wtsd_server_init(&F->s, &F->o, F->be, &F->key) ? 0 : -1;
+    if (!wtsd_server_init(&F->s, &F->o, &F->key))
+        return -1;
+    char err[256];
+    if (wtsd_backend_open(&F->o, wtsd_events_sink, &F->s, &F->host, err, sizeof(err)) != OPENWTS_OK) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    return wtsd_server_host(&F->s, &F->host) ? 0 : -1;
 }
 
 static int setup(void **state)
@@ -119,7 +120,7 @@ static int teardown(void **state)
 {
     (void)state;
     wtsd_server_free(&F->s);
-    openwts_sim_close(F->be);
+    wtsd_backend_close(&F->o, &F->host);
     wtsd_options_free(&F->o);
     free(F->key.bytes);
     if (F->scenario[0])

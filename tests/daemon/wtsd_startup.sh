@@ -35,9 +35,9 @@ run 2 "$WTSD" --scenario "$T/missing.json" --socket "$T/s"
 expect_in "$T/err" "missing.json: No such file"
 
 # Config files: a missing backend, an unknown member, a syntax error.
-printf '{ "backend": "logind", "scenario": "%s" }\n' "$TS" >"$T/c1.json"
+printf '{ "backend": "hyperv", "scenario": "%s" }\n' "$TS" >"$T/c1.json"
 run 2 "$WTSD" --config "$T/c1.json"
-expect_in "$T/err" "c1.json: backend: \"logind\" is not built into this wtsd \(built in: sim\)"
+expect_in "$T/err" "c1.json: backend: \"hyperv\" is not built into this wtsd \(built in: sim, logind\)"
 printf '{ "scenario": "%s", "listen_on": [] }\n' "$TS" >"$T/c2.json"
 run 2 "$WTSD" --config "$T/c2.json"
 expect_in "$T/err" "c2.json: listen_on: unknown member"
@@ -47,7 +47,9 @@ expect_in "$T/err" "c3.json:3:3: "
 run 2 "$WTSD" --scenario "$TS" --max-clients 0
 run 2 "$WTSD" --scenario "$TS" --no-such-option
 expect_in "$T/err" "unknown option: --no-such-option"
+run 2 "$WTSD" --scenario "$TS" --backend hyperv
 run 2 "$WTSD" --scenario "$TS" --backend logind
+expect_in "$T/err" "is for the sim backend, not logind"
 run 2 "$WTSD" --socket "$T/s"
 expect_in "$T/err" "needs a scenario"
 
