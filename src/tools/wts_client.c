@@ -134,25 +134,25 @@ static wts_client_result handshake(wts_client *c, const char *name, const wts_cl
     if (r != WTS_CLIENT_OK || hr.challenge.size == 0)
         return r;
 
-    /* wtsd asks for the key: HMAC-SHA256(key, challenge). */
-    if (!key || !key->bytes) {
-        *status = OPENWTS_ERROR_ACCESS_DENIED;
-        snprintf(err, n, "%s: wtsd asks for a key (--key-file)", c->where);
-        return WTS_CLIENT_REFUSED;
-    }
+    /* wtsd asks for the key: HMAC-SHA256(key, challenge). Without a key
+     * the answer is an empty proof, so that the refusal is wtsd's own. */
+    bool have_key = key && key->bytes;
     openwts_ClientMessage a = openwts_ClientMessage_init_zero;
     a.id = c->next_id++;
     a.which_body = openwts_ClientMessage_auth_tag;
     unsigned int len = 0;
-    if (key->len > (size_t)INT32_MAX
-        || !HMAC(EVP_sha256(), key->bytes, (int)key->len, hr.challenge.bytes, hr.challenge.size,
-                 a.body.auth.proof.bytes, &len)
-        || len > sizeof(a.body.auth.proof.bytes))
+    if (have_key
+        && (key->len > (size_t)INT32_MAX
+            || !HMAC(EVP_sha256(), key->bytes, (int)key->len, hr.challenge.bytes, hr.challenge.size,
+                     a.body.auth.proof.bytes, &len)
+            || len > sizeof(a.body.auth.proof.bytes)))
         return garbled(c, err, n, "no proof could be computed");
     a.body.auth.proof.size = (pb_size_t)len;
     r = send_message(c, &a, err, n);
     if (r == WTS_CLIENT_OK)
         r = hello_reply(c, a.id, &hr, status, err, n);
+    if (r == WTS_CLIENT_REFUSED && !have_key)
+        snprintf(err, n, "%s: wtsd refused the connection: it asks for a key (--key-file)", c->where);
     return r;
 }
 
