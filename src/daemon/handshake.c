@@ -14,6 +14,10 @@
 #include "log.h"
 #include "server.h"
 
+/* The oldest protocol version a client may speak (openwts.proto's socket
+ * envelope came with version 2). */
+#define WTSD_PROTOCOL_MIN 2u
+
 /* The client's self-description, for the log only: printable ASCII. */
 static void printable(char *dst, size_t cap, const char *src)
 {
@@ -78,12 +82,15 @@ void wtsd_handshake_hello(wtsd_conn *c, uint64_t id, const openwts_Hello *hello)
     wtsd_debug("#%llu %s: hello, protocol version %lu, client \"%s\"", (unsigned long long)c->number,
                c->peer.text, (unsigned long)hello->version, client);
     memcpy(c->client, client, sizeof(c->client));
-    /* Every version from 1 up is understood: the schema only ever grows,
-     * so a newer client reads this server's version in the reply and keeps
-     * to what it has. 0 is a Hello without a version. */
-    if (hello->version == 0) {
-        wtsd_warn("#%llu %s: refused: a Hello without a protocol version",
-                  (unsigned long long)c->number, c->peer.text);
+    /* Every version from WTSD_PROTOCOL_MIN up is understood: the schema
+     * only ever grows, so a newer client reads this server's version in
+     * the reply and keeps to what that version has. Below it: 0 is a Hello
+     * without a version, 1 the schema before the socket envelope, which no
+     * socket client ever spoke. */
+    if (hello->version < WTSD_PROTOCOL_MIN) {
+        wtsd_warn("#%llu %s: refused: protocol version %lu (this wtsd speaks %u to %u and later)",
+                  (unsigned long long)c->number, c->peer.text, (unsigned long)hello->version,
+                  WTSD_PROTOCOL_MIN, OPENWTS_PROTOCOL_VERSION);
         hello_reply(c, id, OPENWTS_ERROR_NOT_SUPPORTED, NULL);
         return;
     }

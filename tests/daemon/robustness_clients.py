@@ -23,9 +23,9 @@ import threading
 import time
 
 SOCKET, WTSCTL, READ_TIMEOUT = sys.argv[1], sys.argv[2], float(sys.argv[3])
-# ClientMessage{id: 1, hello: Hello{version: 1}} (openwts.proto: field 1
+# ClientMessage{id: 1, hello: Hello{version: 2}} (openwts.proto: field 1
 # varint, field 10 length-delimited holding field 1 varint).
-HELLO = bytes([0x08, 0x01, 0x52, 0x02, 0x08, 0x01])
+HELLO = bytes([0x08, 0x01, 0x52, 0x02, 0x08, 0x02])
 # Payloads that are not a ClientMessage: a wire type that is not the
 # field's, an over-long varint, a varint cut short, a Hello cut short.
 MALFORMED = [b"\x0a\xff\xff", b"\xff" * 11, b"\x08", b"\x52\x05\x08"]

@@ -414,9 +414,15 @@ static void the_first_message_must_be_a_hello(void **state)
     assert_closed(c);
     client_free(c);
 
-    /* A Hello without a version. */
+    /* A Hello without a version, and version 1 (the schema before the
+     * socket envelope). */
     c = connect_as(WTSD_PEER_UNIX, 0, 0);
     openwts_HelloReply hr = hello(c, 0);
+    assert_int_equal(hr.status, OPENWTS_ERROR_NOT_SUPPORTED);
+    assert_closed(c);
+    client_free(c);
+    c = connect_as(WTSD_PEER_UNIX, 0, 0);
+    hr = hello(c, 1);
     assert_int_equal(hr.status, OPENWTS_ERROR_NOT_SUPPORTED);
     assert_closed(c);
     client_free(c);
@@ -569,7 +575,7 @@ static void a_remote_client_proves_the_key(void **state)
 
     /* Two clients get two different challenges. */
     client *a = connect_as(WTSD_PEER_REMOTE, 0, 0), *b = connect_as(WTSD_PEER_REMOTE, 0, 0);
-    openwts_HelloReply ha = hello(a, 1), hb = hello(b, 1);
+    openwts_HelloReply ha = hello(a, OPENWTS_PROTOCOL_VERSION), hb = hello(b, OPENWTS_PROTOCOL_VERSION);
     assert_memory_not_equal(ha.challenge.bytes, hb.challenge.bytes, WTSD_CHALLENGE_BYTES);
     client_free(a);
     client_free(b);
@@ -685,7 +691,7 @@ static void a_subscriber_that_does_not_read_loses_events_and_stalls_nobody(void 
     (void)state;
     /* The smallest buffers, a 4 KiB queue: a few hundred events fill it. */
     client *w = connect_as(WTSD_PEER_UNIX, 0, 1);
-    assert_int_equal(hello(w, 1).status, OPENWTS_OK);
+    assert_int_equal(hello(w, OPENWTS_PROTOCOL_VERSION).status, OPENWTS_OK);
     subscribe(w, true);
     client *actor = ready_client(WTSD_PEER_UNIX, 0);
     const int changes = 2000;
