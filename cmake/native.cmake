@@ -8,3 +8,5 @@ add_subdirectory(tests/layout)
 # The sim backend (src/backends/sim/) and its example scenarios.
 add_subdirectory(src/backends/sim)
 add_subdirectory(examples/scenarios)
+# The stand-in wtsd of the DLL's socket transport test (run by the mingw presets).
+add_subdirectory(tests/transport)
