@@ -17,6 +17,7 @@ packages=(
   ca-certificates debian-archive-keyring xz-utils
   debootstrap                    # the Debian 12 root that runs i686 tests (scripts/i686-root.sh)
   libjson-c-dev python3          # sim backend: scenario files; the large-scenario generator
+  libssl-dev                     # the stand-in wtsd of the socket transport test checks HMAC-SHA256
 )
 if [ "${OPENWTS_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 
