@@ -161,13 +161,22 @@ static void read_alias(HKEY servers, server_alias *alias)
     WCHAR address[NAME_MAX_CHARS];
     if (read_text(k, OPENWTS_REG_ALIAS_ADDRESS, address, ARRAYSIZE(address)))
         bind_address(skip_backslashes(address), &alias->binding);
-    DWORD type, bytes = sizeof(alias->binding.key);
+    /* A key that is not REG_BINARY, empty or too long is no key: the
+     * server then refuses us (ERROR_ACCESS_DENIED) if it asks for one. */
+    DWORD type, bytes = 0;
+    BYTE *key;
     if (alias->binding.route == ROUTE_SOCKET &&
-        !RegQueryValueExW(k, OPENWTS_REG_ALIAS_KEY, NULL, &type, alias->binding.key, &bytes) &&
-        type == REG_BINARY)
-        alias->binding.key_len = bytes;
-    else
-        SecureZeroMemory(alias->binding.key, sizeof(alias->binding.key));
+        !RegQueryValueExW(k, OPENWTS_REG_ALIAS_KEY, NULL, &type, NULL, &bytes) && type == REG_BINARY &&
+        bytes && bytes <= SERVER_KEY_MAX && (key = HeapAlloc(GetProcessHeap(), 0, bytes))) {
+        if (!RegQueryValueExW(k, OPENWTS_REG_ALIAS_KEY, NULL, &type, key, &bytes) && type == REG_BINARY &&
+            bytes) {
+            alias->binding.key = key;
+            alias->binding.key_len = bytes;
+        } else {
+            SecureZeroMemory(key, bytes);
+            HeapFree(GetProcessHeap(), 0, key);
+        }
+    }
     RegCloseKey(k);
 }
 
@@ -275,11 +284,15 @@ size_t server_config_names(const WCHAR *const **names)
 
 void server_config_free(void)
 {
-    SecureZeroMemory(&config.default_server, sizeof(config.default_server));
-    if (config.aliases) {
-        SecureZeroMemory(config.aliases, config.alias_count * sizeof(*config.aliases));
-        HeapFree(GetProcessHeap(), 0, config.aliases);
+    for (size_t i = 0; i < config.alias_count; i++) {
+        server_binding *b = &config.aliases[i].binding;
+        if (b->key) {
+            SecureZeroMemory((void *)b->key, b->key_len);
+            HeapFree(GetProcessHeap(), 0, (void *)b->key);
+        }
     }
+    if (config.aliases)
+        HeapFree(GetProcessHeap(), 0, config.aliases);
     if (config.names)
         HeapFree(GetProcessHeap(), 0, (void *)config.names);
     memset(&config, 0, sizeof(config));

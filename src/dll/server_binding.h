@@ -30,7 +30,7 @@
 #define OPENWTS_REG_ALIAS_KEY       L"Key"             /* REG_BINARY: the handshake key, optional */
 
 #define SERVER_HOST_MAX 256  /* characters of a host name or address, NUL included */
-#define SERVER_KEY_MAX  128  /* bytes of a handshake key */
+#define SERVER_KEY_MAX  4096 /* bytes of a handshake key (as many as wtsd takes) */
 
 typedef enum server_route {
     ROUTE_INPROC,  /* the embedded backend, in this process */
@@ -43,8 +43,11 @@ typedef struct server_binding {
     server_route route;
     WCHAR host[SERVER_HOST_MAX]; /* ROUTE_SOCKET: name or address, no brackets */
     USHORT port;
-    DWORD key_len;               /* 0: no key configured */
-    BYTE key[SERVER_KEY_MAX];
+    /* The handshake key of an alias: the configuration's own copy, which
+     * lives until the DLL unloads (after every server), so a binding
+     * refers to it and never owns it. NULL and 0: no key configured. */
+    const BYTE *key;
+    DWORD key_len;
 } server_binding;
 
 /* The binding of a name as WTSOpenServer takes it: NULL, "", ".",

@@ -25,7 +25,7 @@ static size_t slot_count;
 
 /* WTS_CURRENT_SERVER_HANDLE: the default server, bound at its first use;
  * never freed before unload, never in the table. */
-static server default_server = { 1, "", { ROUTE_INPROC, {0}, 0, 0, {0} }, NULL };
+static server default_server = { 1, "", { ROUTE_INPROC, {0}, 0, NULL, 0 }, NULL };
 static INIT_ONCE default_once = INIT_ONCE_STATIC_INIT;
 
 static BOOL CALLBACK default_server_init(INIT_ONCE *o, void *param, void **ctx)
@@ -72,7 +72,6 @@ static slot *slot_of_handle(HANDLE h)
 static void server_free(server *srv)
 {
     transport_socket_close(srv->link);
-    SecureZeroMemory(&srv->binding, sizeof(srv->binding)); /* the key */
     HeapFree(GetProcessHeap(), 0, srv);
 }
 

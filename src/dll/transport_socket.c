@@ -459,7 +459,6 @@ void transport_socket_close(socket_link *l)
         return;
     link_drop(l);
     openwts_frame_reader_free(&l->reader);
-    SecureZeroMemory(&l->binding, sizeof(l->binding));
     HeapFree(GetProcessHeap(), 0, l);
 }
 

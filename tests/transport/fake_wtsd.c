@@ -64,7 +64,7 @@
 #define MAX_SERVERS 8
 #define MAX_CLIENTS 64
 #define CHALLENGE_BYTES 32
-#define KEY_MAX 128
+#define KEY_MAX 4096 /* as wtsd */
 #define CONTROL_TIMEOUT_MS 5000
 
 typedef enum mode {
@@ -555,7 +555,7 @@ static void control_connection(void)
     int fd = accept4(control_fd, NULL, NULL, SOCK_CLOEXEC);
     if (fd < 0)
         return;
-    char line[8192];
+    char line[2 * KEY_MAX + 256];
     size_t used = 0;
     while (used + 1 < sizeof(line) && !memchr(line, '\n', used)) {
         struct pollfd pfd = { fd, POLLIN, 0 };

@@ -42,6 +42,7 @@
 
 static const BYTE right_key[] = "a key only the two ends know, 32+";
 static const BYTE wrong_key[] = "not the key at all";
+static BYTE long_key[4096], too_long_key[4097]; /* 4096: README's (and wtsd's) longest */
 
 static char control_port[16];
 static const char *small_scenario, *large_scenario;
@@ -52,7 +53,7 @@ static unsigned small_port, keyed_port, large_port;
 /* One control line to the stand-in; what follows its "ok" goes to out. */
 static void peer(char *out, size_t cap, const char *fmt, ...)
 {
-    char line[8192];
+    char line[16384];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(line, sizeof(line) - 1, fmt, ap);
@@ -97,6 +98,16 @@ static unsigned peer_stat(const char *server, const char *key)
     if (!p)
         fail_msg("no %s in the stand-in's stats: %s", key, out);
     return (unsigned)atoi(p + strlen(pat));
+}
+
+/* The key a server of the stand-in asks connections to prove. */
+static void peer_key(const char *server, const BYTE *key, size_t len)
+{
+    char hex[2 * 4097 + 1];
+    assert_true(len <= 4097);
+    for (size_t i = 0; i < len; i++)
+        sprintf(hex + 2 * i, "%02x", key[i]);
+    peer(NULL, 0, "key %s %s", server, hex);
 }
 
 /* ---- registry and environment ------------------------------------------- */
@@ -283,10 +294,10 @@ static int group_setup(void **state)
     small_port = peer_port_answer("serve small %s %s 0", small_scenario, "127.0.0.1");
     keyed_port = peer_port_answer("serve keyed %s %s 0", small_scenario, "127.0.0.1");
     large_port = peer_port_answer("serve large %s %s 0", large_scenario, "127.0.0.1");
-    char hex[2 * sizeof(right_key) + 1];
-    for (size_t i = 0; i < sizeof(right_key); i++)
-        sprintf(hex + 2 * i, "%02x", right_key[i]);
-    peer(NULL, 0, "key keyed %s", hex);
+    peer_key("keyed", right_key, sizeof(right_key));
+    for (size_t i = 0; i < sizeof(too_long_key); i++)
+        too_long_key[i] = (BYTE)(i * 7 + 3);
+    memcpy(long_key, too_long_key, sizeof(long_key));
 
     /* Before this process's first call, which reads the configuration. */
     clear_configuration();
@@ -298,6 +309,8 @@ static int group_setup(void **state)
     set_alias(L"ts-keyed-wrong", address, wrong_key, sizeof(wrong_key));
     set_alias(L"ts-keyed-none", address, NULL, 0);
     set_alias(L"ts-bad-address", "127.0.0.1:99999", NULL, 0);
+    set_alias(L"ts-keyed-long", address, long_key, sizeof(long_key));
+    set_alias(L"ts-keyed-too-long", address, too_long_key, sizeof(too_long_key));
     return 0;
 }
 
@@ -662,6 +675,22 @@ static void test_key_handshake(void **state)
     WTSCloseServer(h);
     assert_int_equal(peer_stat("keyed", "auth_failed"), bad + 5);
     assert_int_equal(peer_stat("keyed", "disconnect_session"), 0);
+
+    /* Keys as long as wtsd takes (4096 bytes) work; a longer Key value is
+     * no key (README). */
+    peer_key("keyed", long_key, sizeof(long_key));
+    h = WTSOpenServerW(L"ts-keyed-long");
+    assert_lists_scenario(h);
+    WTSCloseServer(h);
+    h = WTSOpenServerW(L"ts-keyed-right");
+    assert_fails_with(WTSEnumerateSessionsW(h, 0, 1, &info, &count), ERROR_ACCESS_DENIED);
+    WTSCloseServer(h);
+    /* Still the 4096-byte key on the server: a DLL that cut the longer
+     * value to 4096 bytes would prove it. */
+    h = WTSOpenServerW(L"ts-keyed-too-long");
+    assert_fails_with(WTSEnumerateSessionsW(h, 0, 1, &info, &count), ERROR_ACCESS_DENIED);
+    WTSCloseServer(h);
+    peer_key("keyed", right_key, sizeof(right_key));
 }
 
 /* Answers that are not answers: an error, never a crash, outputs
@@ -854,7 +883,8 @@ static void test_enumerate_servers(void **state)
 {
     (void)state;
     static const WCHAR *const aliases[] = { L"ts-alias", L"ts-keyed-right", L"ts-keyed-wrong",
-                                            L"ts-keyed-none", L"ts-bad-address" };
+                                            L"ts-keyed-none", L"ts-bad-address", L"ts-keyed-long",
+                                            L"ts-keyed-too-long" };
     WTS_SERVER_INFOW *info = NULL;
     DWORD count = 0;
     SetLastError(0xdeadbeef);
@@ -902,12 +932,12 @@ static void test_enumerate_servers(void **state)
     run_child(env, "servers", out, sizeof(out));
     char want[80];
     snprintf(want, sizeof(want), "\n%s\n", env);
-    assert_true(strncmp(out, "ok 6\n", 5) == 0);
+    assert_true(strncmp(out, "ok 8\n", 5) == 0);
     assert_non_null(strstr(out, want));
     run_child("ts-alias", "servers", out, sizeof(out));
-    assert_true(strncmp(out, "ok 5\n", 5) == 0);
+    assert_true(strncmp(out, "ok 7\n", 5) == 0);
     run_child(".", "servers", out, sizeof(out));
-    assert_true(strncmp(out, "ok 5\n", 5) == 0);
+    assert_true(strncmp(out, "ok 7\n", 5) == 0);
 }
 
 int main(int argc, char **argv)
