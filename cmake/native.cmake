@@ -11,6 +11,8 @@ add_subdirectory(examples/scenarios)
 # The logind backend (src/backends/logind/) and its tests on a mocked logind.
 add_subdirectory(src/backends/logind)
 add_subdirectory(tests/logind)
+# The stand-in wtsd of the DLL's socket transport test (run by the mingw presets).
+add_subdirectory(tests/transport)
 # wtsd (src/daemon/) and wtsctl (src/tools/), and their tests (tests/daemon/).
 add_subdirectory(src/daemon)
 add_subdirectory(src/tools)

@@ -8,6 +8,7 @@
 
 #include "frontend.h"
 #include "system_events.h"
+#include "transport.h"
 
 #define HANDLE_TAG       0x50000000u /* marks our handle values */
 #define HANDLE_TAG_MASK  0xF0000000u
@@ -23,8 +24,22 @@ static SRWLOCK table_lock = SRWLOCK_INIT;
 static slot *slots;
 static size_t slot_count;
 
-/* WTS_CURRENT_SERVER_HANDLE: never freed, never in the table. */
-static server local_server = { 1, "" };
+/* WTS_CURRENT_SERVER_HANDLE: the default server, bound at its first use;
+ * never freed before unload, never in the table. */
+static server default_server = { 1, "", { ROUTE_INPROC, {0}, 0, NULL, 0 }, NULL };
+static INIT_ONCE default_once = INIT_ONCE_STATIC_INIT;
+
+static BOOL CALLBACK default_server_init(INIT_ONCE *o, void *param, void **ctx)
+{
+    (void)o; (void)param; (void)ctx;
+    default_server.binding = *server_binding_default();
+    if (default_server.binding.route == ROUTE_SOCKET) {
+        default_server.link = transport_socket_open(&default_server.binding);
+        if (!default_server.link)
+            return FALSE; /* no memory: tried again by the next call */
+    }
+    return TRUE;
+}
 
 /* Value layout (32 bits, zero-extended on Win64): tag(4) | gen(14) |
  * index+1(14), so no handle is NULL and a slot's value only comes back
@@ -55,7 +70,13 @@ static slot *slot_of_handle(HANDLE h)
     return &slots[index];
 }
 
-HANDLE server_handle_open(const char *name_utf8)
+static void server_free(server *srv)
+{
+    transport_socket_close(srv->link);
+    HeapFree(GetProcessHeap(), 0, srv);
+}
+
+HANDLE server_handle_open(const WCHAR *name)
 {
     server *srv = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*srv));
     if (!srv) {
@@ -63,7 +84,13 @@ HANDLE server_handle_open(const char *name_utf8)
         return NULL;
     }
     srv->refs = 1; /* the table's reference */
-    openwts_utf8_copy(srv->name, sizeof(srv->name), name_utf8);
+    text_from_wide(name, srv->name, sizeof(srv->name));
+    server_binding_for_name(name, &srv->binding);
+    if (srv->binding.route == ROUTE_SOCKET && !(srv->link = transport_socket_open(&srv->binding))) {
+        server_free(srv);
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
 
     HANDLE h = NULL;
     AcquireSRWLockExclusive(&table_lock);
@@ -88,7 +115,7 @@ HANDLE server_handle_open(const char *name_utf8)
     ReleaseSRWLockExclusive(&table_lock);
 
     if (!h) {
-        HeapFree(GetProcessHeap(), 0, srv);
+        server_free(srv);
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
     }
     return h;
@@ -98,7 +125,9 @@ DWORD server_handle_resolve(HANDLE h, server **out)
 {
     *out = NULL;
     if (h == WTS_CURRENT_SERVER_HANDLE) {
-        *out = &local_server;
+        if (!InitOnceExecuteOnce(&default_once, default_server_init, NULL, NULL))
+            return ERROR_NOT_ENOUGH_MEMORY;
+        *out = &default_server;
         return ERROR_SUCCESS;
     }
     AcquireSRWLockShared(&table_lock);
@@ -113,8 +142,8 @@ DWORD server_handle_resolve(HANDLE h, server **out)
 
 void server_release(server *srv)
 {
-    if (srv && srv != &local_server && InterlockedDecrement(&srv->refs) == 0)
-        HeapFree(GetProcessHeap(), 0, srv);
+    if (srv && srv != &default_server && InterlockedDecrement(&srv->refs) == 0)
+        server_free(srv);
 }
 
 void server_handle_close(HANDLE h)
@@ -143,4 +172,8 @@ void server_handle_table_free(void)
     slots = NULL;
     slot_count = 0;
     ReleaseSRWLockExclusive(&table_lock);
+    transport_socket_close(default_server.link);
+    default_server.link = NULL;
+    InitOnceInitialize(&default_once);
+    server_config_free();
 }
