@@ -12,19 +12,25 @@ bool wtsd_listen_address_split(const char *text, char *host, size_t host_size, u
     size_t hlen;
     if (*text == '[') {
         const char *close = strchr(text, ']');
-        if (!close || close[1] != ':')
+        if (!close || (close[1] != ':' && close[1] != '\0'))
             return false;
         h = text + 1;
         hlen = (size_t)(close - h);
-        colon = close + 1;
+        colon = close[1] ? close + 1 : NULL;
     } else {
         colon = strrchr(text, ':');
-        if (!colon || memchr(text, ':', (size_t)(colon - text)))
-            return false; /* none, or an IPv6 address without brackets */
-        hlen = (size_t)(colon - text);
+        if (colon && memchr(text, ':', (size_t)(colon - text)))
+            return false; /* an IPv6 address without brackets */
+        hlen = colon ? (size_t)(colon - text) : strlen(text);
     }
     if (hlen == 0 || hlen >= host_size)
         return false;
+    if (!colon) {
+        memcpy(host, h, hlen);
+        host[hlen] = '\0';
+        *port = WTSD_DEFAULT_PORT;
+        return true;
+    }
     const char *p = colon + 1;
     if (!*p || strlen(p) > 5)
         return false;

@@ -143,7 +143,7 @@ static bool open_tcp(wtsd_server *s, const char *address)
     char host[256], service[8];
     uint16_t port;
     if (!wtsd_listen_address_split(address, host, sizeof(host), &port)) {
-        wtsd_error("listen address %s: not HOST:PORT or [IPV6]:PORT", address);
+        wtsd_error("listen address %s: not HOST[:PORT] or [IPV6][:PORT]", address);
         return false;
     }
     snprintf(service, sizeof(service), "%u", port);

@@ -36,7 +36,7 @@ typedef struct wtsd_source {
 typedef struct wtsd_listener {
     wtsd_source src;
     bool is_unix;
-    char text[128];     /* "unix /run/openwts/wtsd.sock", "tcp 127.0.0.1:3390" */
+    char text[128];     /* "unix /run/openwts/wtsd.sock", "tcp 127.0.0.1:7389" */
 } wtsd_listener;
 
 typedef enum wtsd_conn_state {

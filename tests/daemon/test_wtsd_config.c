@@ -233,8 +233,15 @@ static void listen_addresses(void **state)
     assert_true(wtsd_listen_address_split("localhost:65535", host, sizeof(host), &port));
     assert_string_equal(host, "localhost");
     assert_int_equal(port, 65535);
-    static const char *const bad[] = { "127.0.0.1", "127.0.0.1:", ":3390", "::1:3390", "[::1]3390",
-                                       "[::1:3390", "[]:1", "host:65536", "host:-1", "host:1x",
+    /* Without a port: OpenWTS's 7389 (src/dll/server_binding.h). */
+    assert_true(wtsd_listen_address_split("127.0.0.1", host, sizeof(host), &port));
+    assert_string_equal(host, "127.0.0.1");
+    assert_int_equal(port, 7389);
+    assert_true(wtsd_listen_address_split("[::1]", host, sizeof(host), &port));
+    assert_string_equal(host, "::1");
+    assert_int_equal(port, 7389);
+    static const char *const bad[] = { "", "127.0.0.1:", ":3390", "::1", "::1:3390", "[::1]3390",
+                                       "[::1:3390", "[]:1", "[]", "host:65536", "host:-1", "host:1x",
                                        "host:000001" };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
         if (wtsd_listen_address_split(bad[i], host, sizeof(host), &port))
