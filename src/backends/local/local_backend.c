@@ -197,8 +197,7 @@ static void apply_transition(local_session_state *st, int64_t now, const void *c
 static openwts_status set_state(uint32_t id, uint32_t state, enum logon_change logon)
 {
     struct transition t = { state, logon };
-    local_state_update(id, apply_transition, &t);
-    return OPENWTS_OK;
+    return local_state_update(id, apply_transition, &t);
 }
 
 static openwts_status local_disconnect(const openwts_backend *be, const openwts_Caller *caller,
