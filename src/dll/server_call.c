@@ -5,9 +5,11 @@
 #include "transport.h"
 
 /* A reply holds one session record inline (about 3 kB) and lists by
- * pointer. One spare is kept for reuse; a second concurrent caller gets its
- * own. The dispatcher clears what it fills, so a reused reply needs no
- * zeroing. */
+ * pointer. A query (server_call_into) and an operation whose reply only
+ * says whether it worked use a reply on the caller's stack; the ones that
+ * hand their reply back (lists) take the spare kept here, and a second
+ * concurrent caller gets its own from the heap. The dispatcher clears what
+ * it fills, so a reused reply needs no zeroing. */
 static openwts_Reply *volatile spare_reply;
 
 static openwts_Reply *reply_alloc(void)
@@ -45,17 +47,37 @@ static pb_size_t expected_result(pb_size_t op)
     }
 }
 
-DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_out)
+DWORD server_call_into(const server *srv, openwts_Request *req, openwts_Reply *rep)
 {
-    openwts_Reply *rep = reply_alloc();
-    if (!rep)
-        return ERROR_NOT_ENOUGH_MEMORY;
-    /* The server is named once, here, for every operation. */
-    openwts_utf8_copy(req->server, sizeof(req->server), srv->name);
+    /* The server is named once, here, for every operation. This machine
+     * ("") needs no copy (a call into msvcrt costs more than a query's
+     * own work: README, "Speed"). */
+    if (srv->name[0])
+        openwts_utf8_copy(req->server, sizeof(req->server), srv->name);
+    else
+        req->server[0] = '\0';
     DWORD st = transport_inproc_call(caller_identity(), req, rep);
     if (st == ERROR_SUCCESS && rep->which_result != expected_result(req->which_op))
         st = ERROR_INVALID_DATA;
-    if (st || !rep_out)
+    if (st)
+        openwts_reply_release(rep);
+    return st;
+}
+
+DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_out)
+{
+    if (!rep_out) {
+        openwts_Reply rep;
+        DWORD st = server_call_into(srv, req, &rep);
+        if (!st)
+            openwts_reply_release(&rep);
+        return st;
+    }
+    openwts_Reply *rep = reply_alloc();
+    if (!rep)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    DWORD st = server_call_into(srv, req, rep);
+    if (st)
         reply_free(rep);
     else
         *rep_out = rep;
