@@ -10,6 +10,8 @@
 HANDLE WINAPI WTSOpenServerW(LPWSTR pServerName)
 {
     TRACE("%s\n", trace_wstr(pServerName));
+    if (!pServerName || !*pServerName)
+        return server_handle_open(""); /* this machine, nothing to convert */
     char name[257];
     text_from_wide(pServerName, name, sizeof(name));
     return server_handle_open(name);

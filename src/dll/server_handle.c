@@ -54,15 +54,45 @@ static slot *slot_of_handle(HANDLE h)
     return &slots[index];
 }
 
+/* Servers whose last reference went, kept for the next open: opening and
+ * closing a handle in a loop (a monitor polling a server) then costs no
+ * heap block, which cost more than the rest of the pair (README, "Speed").
+ * Each handle still has a server of its own (registrations are kept per
+ * server: notification_registry.c). */
+#define SPARE_SERVERS 4
+static server *volatile spare_servers[SPARE_SERVERS];
+
+static server *server_alloc(void)
+{
+    for (int i = 0; i < SPARE_SERVERS; i++) {
+        server *srv = spare_servers[i];
+        if (srv && (srv = InterlockedExchangePointer((void *volatile *)&spare_servers[i], NULL)))
+            return srv;
+    }
+    return HeapAlloc(GetProcessHeap(), 0, sizeof(server));
+}
+
+static void server_free(server *srv)
+{
+    for (int i = 0; i < SPARE_SERVERS; i++)
+        if (!spare_servers[i] &&
+            !InterlockedCompareExchangePointer((void *volatile *)&spare_servers[i], srv, NULL))
+            return;
+    HeapFree(GetProcessHeap(), 0, srv);
+}
+
 HANDLE server_handle_open(const char *name_utf8)
 {
-    server *srv = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*srv));
+    server *srv = server_alloc();
     if (!srv) {
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
         return NULL;
     }
     srv->refs = 1; /* the table's reference */
-    openwts_utf8_copy(srv->name, sizeof(srv->name), name_utf8);
+    if (*name_utf8)
+        openwts_utf8_copy(srv->name, sizeof(srv->name), name_utf8);
+    else
+        srv->name[0] = '\0'; /* this machine: no call into msvcrt for nothing */
 
     HANDLE h = NULL;
     AcquireSRWLockExclusive(&table_lock);
@@ -87,7 +117,7 @@ HANDLE server_handle_open(const char *name_utf8)
     ReleaseSRWLockExclusive(&table_lock);
 
     if (!h) {
-        HeapFree(GetProcessHeap(), 0, srv);
+        server_free(srv);
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
     }
     return h;
@@ -113,7 +143,7 @@ DWORD server_handle_resolve(HANDLE h, server **out)
 void server_release(server *srv)
 {
     if (srv && srv != &local_server && InterlockedDecrement(&srv->refs) == 0)
-        HeapFree(GetProcessHeap(), 0, srv);
+        server_free(srv);
 }
 
 void server_handle_close(HANDLE h)
@@ -140,4 +170,9 @@ void server_handle_table_free(void)
     slots = NULL;
     slot_count = 0;
     ReleaseSRWLockExclusive(&table_lock);
+    for (int i = 0; i < SPARE_SERVERS; i++) {
+        server *srv = InterlockedExchangePointer((void *volatile *)&spare_servers[i], NULL);
+        if (srv)
+            HeapFree(GetProcessHeap(), 0, srv);
+    }
 }
