@@ -15,8 +15,8 @@
 
 #include "calls.h"
 
-#define ROUND_MS 6
-#define ROUNDS 15
+#define ROUND_MS 4
+#define ROUNDS 25
 #define MAX_STEPS 8
 
 typedef struct step {

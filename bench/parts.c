@@ -218,17 +218,29 @@ int main(void)
     caller = caller_identity();
     console = caller->session_id;
     writers_mutex = CreateMutexW(NULL, FALSE, L"Global\\OpenWTS.local-sessions.writer");
+    /* As in a prefix where the console was ever changed: its record has a
+     * slot (a session never changed reads as a default, scanning every slot). */
+    part_state_write(NULL);
     part_dispatch(NULL); /* the reply holds a record for the layouts */
 
-    printf("wtsbench --parts: ns per call from one thread (best of %d rounds of ~%d ms); "
+    printf("wtsbench --parts: ns per call from one thread (best of two passes of %d rounds of ~%d ms); "
            "the DLL's objects linked into the program\n\n", ROUNDS, ROUND_MS);
+    /* Two passes, the best of each part kept: a part is not the one that
+     * happened to meet a busy moment of the machine. */
+    double best[ARRAYSIZE(parts)];
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < ARRAYSIZE(parts); i++) {
+            step one = { parts[i].call, NULL, 0 };
+            double ns;
+            measure_calibrate(&one, 1);
+            measure_threads(&one, 1, 1, &ns);
+            if (pass == 0 || ns < best[i])
+                best[i] = ns;
+        }
+    }
     printf("| part | ns per call | what it is |\n|---|---|---|\n");
     for (size_t i = 0; i < ARRAYSIZE(parts); i++) {
-        step one = { parts[i].call, NULL, 0 };
-        double ns;
-        measure_calibrate(&one, 1);
-        measure_threads(&one, 1, 1, &ns);
-        printf("| %s | %.1f | %s", parts[i].name, ns, parts[i].what);
+        printf("| %s | %.1f | %s", parts[i].name, best[i], parts[i].what);
         if (parts[i].call == part_record_clear)
             printf(" (%u bytes)", (unsigned)sizeof(reply.result.query_session));
         if (parts[i].call == part_request_clear)
