@@ -5,3 +5,9 @@
 add_subdirectory(tests/unit)
 add_subdirectory(tests/fuzz)
 add_subdirectory(tests/layout)
+# The sim backend (src/backends/sim/) and its example scenarios.
+add_subdirectory(src/backends/sim)
+add_subdirectory(examples/scenarios)
+# The logind backend (src/backends/logind/) and its tests on a mocked logind.
+add_subdirectory(src/backends/logind)
+add_subdirectory(tests/logind)

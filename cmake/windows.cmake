@@ -44,11 +44,17 @@ add_library(wtsapi32 SHARED
   src/dll/processes.c
   src/dll/process_layout.c
   src/dll/messages.c
+  src/dll/counted_text.c
   src/dll/tokens.c
   src/dll/user_config.c
   src/dll/system.c
   src/dll/notifications.c
   src/dll/notification_registry.c
+  src/dll/notification_delivery.c
+  src/dll/event_watcher.c
+  src/dll/event_source_local.c
+  src/dll/system_events.c
+  src/dll/window_calls.c
   src/dll/stubs.c
   src/dll/trace.c
   src/dll/child_sessions.c
@@ -63,6 +69,10 @@ add_library(wtsapi32 SHARED
   src/backends/local/local_machine_processes.c
   src/backends/local/local_session_windows.c
   src/backends/local/local_console_ctrl.c
+  src/backends/local/local_message.c
+  src/backends/local/local_events.c
+  src/backends/local/local_event_sink.c
+  src/backends/local/local_session_events.c
   "${WTSAPI32_DEF}")
 target_include_directories(wtsapi32 PRIVATE include src/dll src/backends/local)
 target_compile_definitions(wtsapi32 PRIVATE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0601)

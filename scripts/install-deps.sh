@@ -8,7 +8,7 @@ packages=(
   cmake make ninja-build gcc g++ pkg-config
   mingw-w64                      # x86_64 and i686 cross compilers, binutils
   wine wine64                    # runs the DLL's tests and examples
-  xvfb xauth                     # an X display for the logoff test's windows
+  xvfb xauth                     # an X display: the logoff and WTSSendMessage tests' windows
   libcmocka-dev                  # native unit tests
   nanopb protobuf-compiler python3-protobuf   # protocol code generator
   libwine-dev                    # Wine's headers: Windows layouts on Linux
@@ -16,6 +16,9 @@ packages=(
   dpkg-dev                       # apt-get source (cmocka, nanopb runtime)
   ca-certificates debian-archive-keyring xz-utils
   debootstrap                    # the Debian 12 root that runs i686 tests (scripts/i686-root.sh)
+  libjson-c-dev python3          # sim backend: scenario files; the large-scenario generator
+  libsystemd-dev                 # logind backend: sd-bus
+  dbus-daemon dbus-session-bus-common python3-dbusmock  # its tests: a private bus, a mocked logind
 )
 if [ "${OPENWTS_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 

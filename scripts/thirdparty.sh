@@ -6,7 +6,7 @@
 # From Debian's wine source package it keeps one file, Wine's conformance
 # test of wtsapi32 (DIR/wine-tests/wtsapi.c, tests/conformance/); nothing of
 # Wine's is committed to this repository.
-# How and why: ../shared/reference/build-facts.md.
+# How and why: docs/build-facts.md.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 set -euo pipefail
 

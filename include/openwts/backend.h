@@ -24,7 +24,7 @@
 #include "openwts/status.h"
 #include "openwts.pb.h"
 
-#define OPENWTS_BACKEND_VERSION 3
+#define OPENWTS_BACKEND_VERSION 4
 
 /* Windows' WTS_CONNECTSTATE_CLASS values, for backends without its header. */
 enum openwts_connect_state {
@@ -42,7 +42,6 @@ enum openwts_connect_state {
 
 #define OPENWTS_CURRENT_SESSION 0xFFFFFFFFu /* WTS_CURRENT_SESSION */
 #define OPENWTS_ANY_SESSION     0xFFFFFFFEu /* WTS_ANY_SESSION */
-#define OPENWTS_MAX_SESSIONS    64          /* EnumerateSessionsReply.sessions */
 
 /* WTSSendMessage's own responses (wtsapi32.h), beside the IDOK... of MessageBox. */
 #define OPENWTS_IDTIMEOUT 32000u
@@ -79,10 +78,12 @@ struct openwts_backend {
     /* Every operation takes the server name the handle was opened with (""
      * for WTS_CURRENT_SERVER_HANDLE); a name the backend does not serve gives
      * RPC_S_SERVER_UNAVAILABLE, as Windows does for an unreachable server.
-     * Fills at most `max` sessions, in the order Windows would list them.
-     * Each of the first *count entries must be written whole (start from
-     * memset or openwts_Session_init_zero): the array is reused between
-     * calls and is not cleared for you. */
+     * Fills at most `max` sessions, in the order Windows would list them;
+     * with more sessions than that, it returns ERROR_INSUFFICIENT_BUFFER
+     * with *count = the number it has, and is called again with that much
+     * room. Each of the first *count entries must be written whole (start
+     * from memset or openwts_Session_init_zero): the array is not cleared
+     * for you. */
     openwts_status (*enumerate_sessions)(const openwts_backend *be, const openwts_Caller *caller,
                                          const char *server, openwts_Session *out, size_t max,
                                          size_t *count);
@@ -92,7 +93,12 @@ struct openwts_backend {
                                          const char *server, uint32_t session_id, bool wait);
     openwts_status (*logoff_session)(const openwts_backend *be, const openwts_Caller *caller,
                                      const char *server, uint32_t session_id, bool wait);
-    /* Attach session `logon_id` to the display of session `target_id`. */
+    /* Attach session `logon_id` to the display of session `target_id`.
+     * When the caller is neither that session's user nor an administrator
+     * the dispatcher lets the call through only with a password, which is
+     * then all that allows it: the backend verifies it against the
+     * session's user and answers ERROR_LOGON_FAILURE when it is wrong or
+     * when the backend cannot check passwords. */
     openwts_status (*connect_session)(const openwts_backend *be, const openwts_Caller *caller,
                                       uint32_t logon_id, uint32_t target_id, const char *password,
                                       bool wait);
@@ -134,6 +140,17 @@ struct openwts_backend {
     /* Locks (lock true) or unlocks a session's desktop. */
     openwts_status (*lock_session)(const openwts_backend *be, const openwts_Caller *caller,
                                    const char *server, uint32_t session_id, bool lock);
+
+    /* --- version 4 --- */
+
+    /* The session `caller` belongs to, as the backend knows it (logind: the
+     * session of its process; sim: the session of its user), which is what
+     * WTS_CURRENT_SESSION means for it. The host asks once per caller it
+     * identified (a daemon: per connection) and puts the answer in
+     * caller->session_id; OPENWTS_CURRENT_SESSION when it is in none, so
+     * that WTS_CURRENT_SESSION then names no session. */
+    openwts_status (*caller_session)(const openwts_backend *be, const openwts_Caller *caller,
+                                     uint32_t *session_id);
 };
 
 /* Process lists (process_list.c): one more zeroed entry at the end of

@@ -11,9 +11,11 @@
 #include "openwts/status.h"
 #include "openwts.pb.h"
 
-#define OPENWTS_PROTOCOL_VERSION 1
+/* 2: the socket envelope, the caller taken from the connection, the server
+ * named once per request. */
+#define OPENWTS_PROTOCOL_VERSION 2
 #define OPENWTS_FRAME_HEADER 4
-#define OPENWTS_FRAME_MAX (256u * 1024u) /* > openwts_Reply_size */
+#define OPENWTS_FRAME_MAX (256u * 1024u) /* a receiver's bound; longer lists come in parts */
 
 /* Encode into buf (capacity cap); *len receives the encoded size.
  * ERROR_INSUFFICIENT_BUFFER when it does not fit. */

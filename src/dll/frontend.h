@@ -67,6 +67,9 @@ size_t text_to_wide(const char *utf8, WCHAR *dst, size_t dst_chars);
 void text_from_wide(const WCHAR *src, char *dst, size_t cap);
 /* UTF-16 to the ANSI code page, as text_to_wide; returns bytes incl NUL. */
 size_t text_wide_to_ansi(const WCHAR *src, char *dst, size_t dst_bytes);
+/* Names (accounts, computers) compare as Windows compares them: ignoring
+ * case, in any script. Both UTF-8; names past 256 characters never match. */
+BOOL text_same_name(const char *a_utf8, const char *b_utf8);
 /* ANSI to a newly allocated UTF-16 string (LocalFree); NULL in gives NULL. */
 WCHAR *text_ansi_to_wide_alloc(const char *ansi);
 

@@ -1,30 +1,14 @@
 /* Session change notifications: WTS(Un)RegisterSessionNotification(Ex).
- * Registering records the window (notification_registry.c); delivering
- * WM_WTSSESSION_CHANGE to it is not done yet (its own issue), so a
- * registered window receives nothing for now. Each export: validate, call,
- * map status.
+ * Registering records the window (notification_registry.c) and makes sure
+ * this process watches the server's events (event_watcher.c); the watcher
+ * posts WM_WTSSESSION_CHANGE to it (notification_delivery.c). Each export:
+ * validate, call, map status.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "event_watcher.h"
 #include "frontend.h"
 #include "notification_registry.h"
 #include "trace.h"
-
-typedef BOOL(WINAPI *is_window_fn)(HWND);
-
-/* user32 is loaded only by programs that have windows; the check is made
- * with the program's own copy, found when first needed. */
-static BOOL window_exists(HWND hwnd)
-{
-    static is_window_fn is_window;
-    if (!is_window) {
-        HMODULE user32 = LoadLibraryW(L"user32.dll");
-        if (!user32)
-            return FALSE;
-        is_window = (is_window_fn)(void (*)(void))GetProcAddress(user32, "IsWindow");
-        if (!is_window)
-            return FALSE;
-    }
-    return hwnd && is_window(hwnd);
-}
+#include "window_calls.h"
 
 static DWORD register_window(HANDLE hServer, HWND hWnd, DWORD dwFlags)
 {
@@ -36,7 +20,15 @@ static DWORD register_window(HANDLE hServer, HWND hWnd, DWORD dwFlags)
     DWORD st = server_handle_resolve(hServer, &srv);
     if (st)
         return st;
-    st = notification_register(srv, hWnd, dwFlags);
+    /* Watching first: once registered, the window misses nothing. A
+     * server that cannot be reached fails here, as its other calls do. */
+    event_source *source;
+    uint32_t own_session;
+    st = event_source_for(srv, &source, &own_session);
+    if (!st)
+        st = event_watcher_watch(source);
+    if (!st)
+        st = notification_register(srv, hWnd, dwFlags, source, own_session);
     server_release(srv);
     return st;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "frontend.h"
+#include "system_events.h"
 
 #define HANDLE_TAG       0x50000000u /* marks our handle values */
 #define HANDLE_TAG_MASK  0xF0000000u
@@ -157,6 +158,8 @@ void server_handle_close(HANDLE h)
         sl->gen++; /* the old value now names nothing */
     }
     ReleaseSRWLockExclusive(&table_lock);
+    if (srv)
+        system_events_server_closed(srv); /* its WTSWaitSystemEvent calls return */
     server_release(srv);
 }
 

@@ -109,3 +109,12 @@ WCHAR *text_ansi_to_wide_alloc(const char *ansi)
         w[0] = 0;
     return w;
 }
+
+BOOL text_same_name(const char *a_utf8, const char *b_utf8)
+{
+    WCHAR a[257], b[257];
+    if (!MultiByteToWideChar(CP_UTF8, 0, a_utf8, -1, a, ARRAYSIZE(a)) ||
+        !MultiByteToWideChar(CP_UTF8, 0, b_utf8, -1, b, ARRAYSIZE(b)))
+        return FALSE;
+    return CompareStringOrdinal(a, -1, b, -1, TRUE) == CSTR_EQUAL;
+}

@@ -8,21 +8,12 @@
 #include "caller_token.h"
 #include "trace.h"
 
-/* Account names compare as Windows compares them: ignoring case. */
-static BOOL same_name(const char *a_utf8, const char *b_utf8)
-{
-    WCHAR a[UNLEN + 1], b[UNLEN + 1];
-    text_to_wide(a_utf8, a, ARRAYSIZE(a));
-    text_to_wide(b_utf8, b, ARRAYSIZE(b));
-    return CompareStringOrdinal(a, -1, b, -1, TRUE) == CSTR_EQUAL;
-}
-
 /* The session's user is this process's account when the names match (the
  * domain only where the backend names one). */
 static BOOL is_our_account(const openwts_Session *s)
 {
     const openwts_Caller *me = caller_identity();
-    return same_name(s->user, me->user) && (!s->domain[0] || same_name(s->domain, me->domain));
+    return text_same_name(s->user, me->user) && (!s->domain[0] || text_same_name(s->domain, me->domain));
 }
 
 /* Nobody logged on (session 0, the console after a logoff): ERROR_NO_TOKEN,

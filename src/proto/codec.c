@@ -81,3 +81,37 @@ openwts_status openwts_frame_get_length(const uint8_t header[OPENWTS_FRAME_HEADE
     *payload_len = n;
     return OPENWTS_OK;
 }
+
+/* ---- the socket envelope ------------------------------------------------ */
+
+openwts_status openwts_client_message_encode(const openwts_ClientMessage *msg, uint8_t *buf, size_t cap,
+                                             size_t *len)
+{
+    return encode(openwts_ClientMessage_fields, msg, buf, cap, len);
+}
+
+openwts_status openwts_client_message_decode(const uint8_t *buf, size_t len, openwts_ClientMessage *msg)
+{
+    return decode(openwts_ClientMessage_fields, buf, len, msg);
+}
+
+void openwts_client_message_release(openwts_ClientMessage *msg)
+{
+    pb_release(openwts_ClientMessage_fields, msg);
+}
+
+openwts_status openwts_server_message_encode(const openwts_ServerMessage *msg, uint8_t *buf, size_t cap,
+                                             size_t *len)
+{
+    return encode(openwts_ServerMessage_fields, msg, buf, cap, len);
+}
+
+openwts_status openwts_server_message_decode(const uint8_t *buf, size_t len, openwts_ServerMessage *msg)
+{
+    return decode(openwts_ServerMessage_fields, buf, len, msg);
+}
+
+void openwts_server_message_release(openwts_ServerMessage *msg)
+{
+    pb_release(openwts_ServerMessage_fields, msg);
+}

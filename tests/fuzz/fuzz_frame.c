@@ -1,9 +1,10 @@
 /* Fuzz target: the frame header (openwts_frame_get_length/put_length), and
- * the input read as a socket stream would be: frames of a 4-byte length and
- * a payload, the first a Hello, the rest Requests. Each header must be
- * accepted exactly when its little-endian value is at most
- * OPENWTS_FRAME_MAX and must write back to the same four bytes; each
- * payload is decoded from an exact-size copy.
+ * the input read as a daemon reads a socket: frames of a 4-byte length and
+ * a ClientMessage. Each header must be accepted exactly when its
+ * little-endian value is at most OPENWTS_FRAME_MAX and must write back to
+ * the same four bytes; each payload is decoded from an exact-size copy,
+ * and whatever decodes is framed again (openwts_frame_write_client_message)
+ * to the same length.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "fuzz_common.h"
 
@@ -27,7 +28,7 @@ static bool check_header(const uint8_t *p, uint32_t *len)
         openwts_frame_put_length(back, n);
         FUZZ_CHECK(memcmp(back, p, OPENWTS_FRAME_HEADER) == 0);
     } else {
-        FUZZ_CHECK(st == OPENWTS_ERROR_INVALID_DATA);
+        FUZZ_CHECK(st == OPENWTS_ERROR_INVALID_DATA && n == 0xDEADBEEF);
     }
     free(hdr);
     *len = n;
@@ -36,8 +37,7 @@ static bool check_header(const uint8_t *p, uint32_t *len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static openwts_Request req;
-    static openwts_Hello hello;
+    static openwts_ClientMessage msg;
     static uint8_t wire[OPENWTS_FRAME_HEADER + OPENWTS_FRAME_MAX];
 
     /* put then get: any 32-bit value from the first bytes */
@@ -53,7 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* the stream */
     size_t off = 0;
-    for (int k = 0; size - off >= OPENWTS_FRAME_HEADER; k++) {
+    while (size - off >= OPENWTS_FRAME_HEADER) {
         uint32_t len;
         if (!check_header(data + off, &len))
             break; /* a daemon drops the connection */
@@ -62,20 +62,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break; /* the peer has not sent it all */
         uint8_t *payload = fuzz_copy(data + off, len);
         off += len;
-        openwts_status st = k == 0 ? openwts_hello_decode(payload, len, &hello)
-                                   : openwts_request_decode(payload, len, &req);
+        openwts_status st = openwts_client_message_decode(payload, len, &msg);
         free(payload);
         FUZZ_CHECK(st == OPENWTS_OK || st == OPENWTS_ERROR_INVALID_DATA);
-        if (st != OPENWTS_OK || k == 0)
+        if (st != OPENWTS_OK)
             continue;
-        /* a request read from a frame can be framed again */
+        FUZZ_CHECK(fuzz_client_message_ok(&msg));
+        /* a message read from a frame can be framed again */
         size_t n = 0;
-        FUZZ_CHECK(openwts_request_encode(&req, wire + OPENWTS_FRAME_HEADER,
-                                          sizeof(wire) - OPENWTS_FRAME_HEADER, &n) == OPENWTS_OK);
-        openwts_frame_put_length(wire, (uint32_t)n);
-        uint32_t back = 0;
-        FUZZ_CHECK(openwts_frame_get_length(wire, &back) == OPENWTS_OK && back == n);
-        openwts_request_release(&req);
+        st = openwts_frame_write_client_message(&msg, wire, sizeof(wire), OPENWTS_FRAME_MAX, &n);
+        FUZZ_CHECK(st == OPENWTS_OK || (st == OPENWTS_ERROR_INVALID_DATA && len > OPENWTS_FRAME_MAX / 2));
+        if (st == OPENWTS_OK) {
+            uint32_t back = 0;
+            FUZZ_CHECK(openwts_frame_get_length(wire, &back) == OPENWTS_OK);
+            FUZZ_CHECK(n == OPENWTS_FRAME_HEADER + (size_t)back);
+        }
+        openwts_client_message_release(&msg);
     }
     return 0;
 }

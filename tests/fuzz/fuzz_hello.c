@@ -1,6 +1,7 @@
-/* Fuzz target: openwts_hello_decode, the first message a daemon reads from
- * an unauthenticated peer. Whatever decodes must be well formed, encode
- * again, decode to an equal struct and encode to the same bytes.
+/* Fuzz target: openwts_hello_decode, the first body a daemon reads from an
+ * unauthenticated peer. Whatever decodes must be well formed, encode again
+ * within its generated bound, decode to an equal struct and encode to the
+ * same bytes.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "fuzz_common.h"
 
@@ -15,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(st == OPENWTS_OK || st == OPENWTS_ERROR_INVALID_DATA);
     if (st != OPENWTS_OK)
         return 0;
-    FUZZ_CHECK(fuzz_caller_ok(&a.caller));
+    FUZZ_CHECK(fuzz_hello_ok(&a));
 
     size_t n1 = 0, n2 = 0;
     FUZZ_CHECK(openwts_hello_encode(&a, enc1, sizeof(enc1), &n1) == OPENWTS_OK);

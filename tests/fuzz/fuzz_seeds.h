@@ -7,7 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* target: "request", "reply", "hello" or "frame"; name: a file name. */
+/* target: "request", "reply", "hello", "frame", "client_message",
+ * "server_message" or "frame_reader"; name: a file name. */
 typedef void (*fuzz_seed_fn)(const char *target, const char *name, const uint8_t *data,
                              size_t len, void *ctx);
 

@@ -4,8 +4,11 @@
  * deterministic set: the empty input, bytes from a fixed-seed PRNG, and
  * mutations (truncations, bit flips, byte overwrites, insertions,
  * deletions, splices) of the valid encodings of fuzz_seeds.c and of the
- * files read. Each input is an exact-size heap copy, so AddressSanitizer
- * sees any over-read. A failed check aborts, which fails the ctest.
+ * files read. Seeds of the other targets are run once, not mutated
+ * (OPENWTS_FUZZ_TARGET names this one), and an input already mutated is
+ * not mutated again. Each input is an exact-size heap copy, so
+ * AddressSanitizer sees any over-read. A failed check aborts, which fails
+ * the ctest.
  * Arguments starting with '-' (libFuzzer options) are ignored.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <dirent.h>
@@ -53,6 +56,9 @@ static struct pool pool;
 
 static void pool_add(const uint8_t *data, size_t size)
 {
+    for (size_t i = 0; i < pool.n; i++)
+        if (pool.size[i] == size && (size == 0 || memcmp(pool.data[i], data, size) == 0))
+            return; /* the same seed from the build's corpus and the committed one */
     if (pool.n == pool.cap) {
         pool.cap = pool.cap ? pool.cap * 2 : 64;
         pool.data = realloc(pool.data, pool.cap * sizeof(*pool.data));
@@ -68,13 +74,18 @@ static void pool_add(const uint8_t *data, size_t size)
     pool.size[pool.n++] = size;
 }
 
+#ifndef OPENWTS_FUZZ_TARGET
+#define OPENWTS_FUZZ_TARGET NULL /* every seed is this target's */
+#endif
+
 static void seed_cb(const char *target, const char *name, const uint8_t *data, size_t len, void *ctx)
 {
-    (void)target;
     (void)name;
     (void)ctx;
+    const char *mine = OPENWTS_FUZZ_TARGET;
     run(data, len);
-    pool_add(data, len);
+    if (!mine || strcmp(target, mine) == 0)
+        pool_add(data, len);
 }
 
 static int run_file(const char *path)

@@ -1,7 +1,8 @@
 /* The dispatcher and the backend registry, against a fake backend that
  * records every argument it receives: current-session resolution, who may
  * act on whose session, missing slots and versions, how results and errors
- * reach the reply.
+ * reach the reply, session lists of any length. The caller is the host's
+ * word (a test-global here), passed beside the request, never inside it.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,7 +30,15 @@ struct fake_session {
 struct fake {
     /* what to answer */
     openwts_status ret_enum, ret_query, ret_disconnect, ret_logoff, ret_connect;
-    size_t enum_count;           /* the count enumerate claims */
+    size_t enum_count;           /* the sessions enumerate has */
+    enum {
+        ENUM_ASKS,               /* too little room: INSUFFICIENT_BUFFER, the count it needs */
+        ENUM_OVERCLAIMS,         /* a bug: OK with a count past the room (max + enum_over) */
+        ENUM_ALWAYS_MORE,        /* a bug: INSUFFICIENT_BUFFER with max + 1, every time */
+        ENUM_ASKS_FOR,           /* a bug: INSUFFICIENT_BUFFER with enum_asked_for */
+    } enum_mode;
+    size_t enum_over, enum_asked_for;
+    openwts_status ret_enum_grown; /* ENUM_ASKS: the answer once given more room */
     bool query_fill_on_error;    /* write into *out before failing */
     struct fake_session sessions[8];
     size_t nsessions;
@@ -39,7 +48,8 @@ struct fake {
     char server[300];            /* of the last enumerate/disconnect/logoff */
     char query_server[300];
     uint32_t query_id;
-    size_t max;
+    size_t max;                  /* of the last enumerate */
+    size_t maxes[16];            /* of each enumerate (the first 16) */
     uint32_t session_id;         /* of the last disconnect/logoff */
     bool wait;
     uint32_t logon_id, target_id;
@@ -78,16 +88,36 @@ static openwts_status fake_enumerate(const openwts_backend *be, const openwts_Ca
                                      size_t *count)
 {
     fake_record(be, caller);
+    if (F.n_enum < 16)
+        F.maxes[F.n_enum] = max;
     F.n_enum++;
     F.max = max;
     OPENWTS_SET_STRING(F.server, server);
+    assert_non_null(out);
     for (size_t i = 0; i < F.enum_count && i < max; i++) {
-        /* an entry a backend lists is whole (dispatch.c does not clear them) */
+        /* an entry a backend lists is whole (dispatch.c does not clear them);
+         * writing all `max` of them makes AddressSanitizer check the room */
         memset(&out[i], 0, sizeof(out[i]));
         fake_fill(&out[i], (uint32_t)(100 + i), "someone");
     }
-    *count = F.enum_count;
-    return F.ret_enum;
+    switch (F.enum_mode) {
+    case ENUM_ASKS:
+        *count = F.enum_count;
+        if (F.ret_enum == OPENWTS_OK && F.enum_count > max)
+            return OPENWTS_ERROR_INSUFFICIENT_BUFFER; /* backend.h: the count it needs */
+        if (F.n_enum > 1 && F.ret_enum_grown)
+            return F.ret_enum_grown;
+        return F.ret_enum;
+    case ENUM_OVERCLAIMS:
+        *count = F.enum_over == (size_t)-1 ? (size_t)-1 : max + F.enum_over;
+        return OPENWTS_OK;
+    case ENUM_ALWAYS_MORE:
+        *count = max + 1;
+        return OPENWTS_ERROR_INSUFFICIENT_BUFFER;
+    default:
+        *count = F.enum_asked_for;
+        return OPENWTS_ERROR_INSUFFICIENT_BUFFER;
+    }
 }
 
 static openwts_status fake_query(const openwts_backend *be, const openwts_Caller *caller,
@@ -168,8 +198,9 @@ static int total_calls(void)
 #define CALLER_SESSION 5u
 #define NO_SUCH_SESSION 42u
 
+static openwts_Caller caller; /* who the host says is calling */
 static openwts_Request req;
-static openwts_Reply *rep; /* 200 kB: on the heap */
+static openwts_Reply *rep; /* several kB: on the heap, as the DLL's */
 
 static int setup(void **state)
 {
@@ -184,12 +215,12 @@ static int setup(void **state)
     F.nsessions = 6;
 
     memset(&req, 0, sizeof(req));
-    req.has_caller = true;
-    req.caller.session_id = CALLER_SESSION;
-    req.caller.process_id = 4242;
-    OPENWTS_SET_STRING(req.caller.user, "CaRoL");
-    OPENWTS_SET_STRING(req.caller.domain, "WORKGROUP");
-    req.caller.privileged = false;
+    memset(&caller, 0, sizeof(caller));
+    caller.session_id = CALLER_SESSION;
+    caller.process_id = 4242;
+    OPENWTS_SET_STRING(caller.user, "CaRoL");
+    OPENWTS_SET_STRING(caller.domain, "WORKGROUP");
+    caller.privileged = false;
 
     rep = malloc(sizeof(*rep));
     if (!rep)
@@ -208,22 +239,22 @@ static int teardown(void **state)
 
 static void set_user(const char *user, bool privileged)
 {
-    OPENWTS_SET_STRING(req.caller.user, user);
-    req.caller.privileged = privileged;
+    OPENWTS_SET_STRING(caller.user, user);
+    caller.privileged = privileged;
 }
 
 static void op_enumerate(const char *server)
 {
     req.which_op = openwts_Request_enumerate_sessions_tag;
     memset(&req.op, 0, sizeof(req.op));
-    OPENWTS_SET_STRING(req.op.enumerate_sessions.server, server);
+    OPENWTS_SET_STRING(req.server, server);
 }
 
 static void op_query(const char *server, uint32_t id)
 {
     req.which_op = openwts_Request_query_session_tag;
     memset(&req.op, 0, sizeof(req.op));
-    OPENWTS_SET_STRING(req.op.query_session.server, server);
+    OPENWTS_SET_STRING(req.server, server);
     req.op.query_session.session_id = id;
 }
 
@@ -231,7 +262,7 @@ static void op_disconnect(const char *server, uint32_t id, bool wait)
 {
     req.which_op = openwts_Request_disconnect_session_tag;
     memset(&req.op, 0, sizeof(req.op));
-    OPENWTS_SET_STRING(req.op.disconnect_session.server, server);
+    OPENWTS_SET_STRING(req.server, server);
     req.op.disconnect_session.session_id = id;
     req.op.disconnect_session.wait = wait;
 }
@@ -240,7 +271,7 @@ static void op_logoff(const char *server, uint32_t id, bool wait)
 {
     req.which_op = openwts_Request_logoff_session_tag;
     memset(&req.op, 0, sizeof(req.op));
-    OPENWTS_SET_STRING(req.op.logoff_session.server, server);
+    OPENWTS_SET_STRING(req.server, server);
     req.op.logoff_session.session_id = id;
     req.op.logoff_session.wait = wait;
 }
@@ -282,7 +313,7 @@ static void reset_counts(void)
 
 static openwts_status dispatch(const openwts_backend *be)
 {
-    openwts_status st = openwts_dispatch(be, &req, rep);
+    openwts_status st = openwts_dispatch(be, &caller, &req, rep);
     assert_int_equal(rep->status, st);
     return st;
 }
@@ -461,7 +492,7 @@ static void unprivileged_current_session_of_other_user_denied(void **state)
 {
     (void)state;
     /* The caller claims session 2, which is bob's. */
-    req.caller.session_id = 2;
+    caller.session_id = 2;
     for (enum action a = 0; a < N_ACTIONS; a++) {
         reset_counts();
         op_action(a, OPENWTS_CURRENT_SESSION);
@@ -498,6 +529,11 @@ static void privileged_caller_not_checked(void **state)
     }
 }
 
+/* Microsoft's docs (WTSConnectSession, pPassword): "the password for the
+ * user account that is specified in the LogonId parameter ... can be an
+ * empty string if the caller is logged on using the same domain name and
+ * user name as the logon ID": another user may connect with that password,
+ * and the backend, which can check it, decides. */
 static void connect_with_password_reaches_backend(void **state)
 {
     (void)state;
@@ -505,7 +541,7 @@ static void connect_with_password_reaches_backend(void **state)
     op_connect(2, CALLER_SESSION, "s3cret", true); /* bob's session, with his password */
     assert_int_equal(dispatch(&fake_backend), OPENWTS_OK);
     assert_int_equal(F.n_connect, 1);
-    assert_int_equal(F.n_query, 0);
+    assert_int_equal(F.n_query, 1); /* whose session it is was checked first */
     assert_int_equal(F.logon_id, 2);
     assert_int_equal(F.target_id, CALLER_SESSION);
     assert_string_equal(F.password, "s3cret");
@@ -525,18 +561,19 @@ static void caller_reaches_backend(void **state)
     op_query("", 1);
     assert_int_equal(dispatch(&fake_backend), OPENWTS_OK);
     assert_ptr_equal(F.be, &fake_backend);
-    assert_non_null(F.caller);
+    assert_ptr_equal(F.caller, &caller); /* the host's own word, not a copy */
     assert_int_equal(F.caller->session_id, CALLER_SESSION);
     assert_int_equal(F.caller->process_id, 4242);
     assert_string_equal(F.caller->user, "CaRoL");
     assert_string_equal(F.caller->domain, "WORKGROUP");
 }
 
+/* A host that cannot say who is calling is not served (dispatch.c: "nobody
+ * known is calling"), whatever the operation. */
 static void request_without_caller_denied(void **state)
 {
     (void)state;
-    req.has_caller = false;
-    set_user("root", true); /* even a privileged-looking caller field is ignored */
+    set_user("root", true); /* the global caller exists, but is not passed */
     for (int op = 0; op < 5; op++) {
         reset_counts();
         switch (op) {
@@ -546,7 +583,9 @@ static void request_without_caller_denied(void **state)
         case 3: op_logoff("", 1, false); break;
         default: op_connect(1, 2, "pw", false); break;
         }
-        assert_int_equal(dispatch(&fake_backend), OPENWTS_ERROR_ACCESS_DENIED);
+        memset(rep, 0xA5, sizeof(*rep));
+        assert_int_equal(openwts_dispatch(&fake_backend, NULL, &req, rep), OPENWTS_ERROR_ACCESS_DENIED);
+        assert_int_equal(rep->status, OPENWTS_ERROR_ACCESS_DENIED);
         assert_int_equal(total_calls(), 0);
         assert_result_zeroed();
     }
@@ -557,7 +596,8 @@ static void request_without_caller_denied(void **state)
 static void unknown_operation_not_implemented(void **state)
 {
     (void)state;
-    static const pb_size_t ops[] = { 0, 1, 10, 40, 99, (pb_size_t)-1 };
+    /* 22: one past the newest operation (lock_session, 21) */
+    static const pb_size_t ops[] = { 0, 1, 10, 22, 40, 99, (pb_size_t)-1 };
     set_user("root", true);
     for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
         reset_counts();
@@ -569,20 +609,43 @@ static void unknown_operation_not_implemented(void **state)
     }
 }
 
-/* A newer peer sends operation 40: decoded as no operation, answered 120. */
+/* A newer peer sends operation 40: decoded as no operation, answered 120.
+ * The bytes also carry the reserved field 1 as an old peer sent it (its
+ * word about the caller), which is skipped. */
 static void newer_operation_on_the_wire_not_implemented(void **state)
 {
     (void)state;
     static const uint8_t wire[] = {
-        0x0A, 0x07, 0x08, 0x05, 0x1A, 0x03, 'b', 'o', 'b', /* caller { session_id 5, user "bob" } */
+        0x0A, 0x07, 0x08, 0x05, 0x1A, 0x03, 'b', 'o', 'b', /* 1 (reserved): { session_id 5, user "bob" } */
         0xC2, 0x02, 0x02, 0x08, 0x01,                    /* 40: { 1: 1 } */
     };
     openwts_Request r;
     assert_int_equal(openwts_request_decode(wire, sizeof(wire), &r), OPENWTS_OK);
-    assert_true(r.has_caller);
     assert_int_equal(r.which_op, 0);
-    assert_int_equal(openwts_dispatch(&fake_backend, &r, rep), OPENWTS_ERROR_CALL_NOT_IMPLEMENTED);
+    assert_string_equal(r.server, "");
+    assert_int_equal(openwts_dispatch(&fake_backend, &caller, &r, rep), OPENWTS_ERROR_CALL_NOT_IMPLEMENTED);
     assert_int_equal(total_calls(), 0);
+}
+
+/* An old peer's request: the caller it states about itself (field 1, now
+ * reserved) never reaches the backend; the host's caller does. */
+static void old_peers_caller_field_never_used(void **state)
+{
+    (void)state;
+    static const uint8_t wire[] = {
+        /* 1 (reserved): { session_id 2, user "bob", privileged true } */
+        0x0A, 0x09, 0x08, 0x02, 0x1A, 0x03, 'b', 'o', 'b', 0x28, 0x01,
+        0x6A, 0x02, 0x10, 0x02,                          /* 13 disconnect: { session_id 2 } */
+    };
+    openwts_Request r;
+    assert_int_equal(openwts_request_decode(wire, sizeof(wire), &r), OPENWTS_OK);
+    assert_int_equal(r.which_op, openwts_Request_disconnect_session_tag);
+    assert_int_equal(r.op.disconnect_session.session_id, 2);
+    /* carol (unprivileged) may not disconnect bob's session 2 */
+    assert_int_equal(openwts_dispatch(&fake_backend, &caller, &r, rep), OPENWTS_ERROR_ACCESS_DENIED);
+    assert_int_equal(F.n_disconnect, 0);
+    assert_ptr_equal(F.caller, &caller);
+    assert_result_zeroed();
 }
 
 static void null_slot_not_implemented(void **state)
@@ -654,11 +717,16 @@ static void null_arguments(void **state)
 {
     (void)state;
     op_query("", 1);
-    assert_int_equal(openwts_dispatch(NULL, &req, rep), OPENWTS_ERROR_INVALID_PARAMETER);
+    assert_int_equal(openwts_dispatch(NULL, &caller, &req, rep), OPENWTS_ERROR_INVALID_PARAMETER);
     assert_int_equal(rep->status, OPENWTS_ERROR_INVALID_PARAMETER);
     assert_result_zeroed();
-    assert_int_equal(openwts_dispatch(&fake_backend, NULL, rep), OPENWTS_ERROR_INVALID_PARAMETER);
+    memset(rep, 0xA5, sizeof(*rep));
+    assert_int_equal(openwts_dispatch(&fake_backend, &caller, NULL, rep), OPENWTS_ERROR_INVALID_PARAMETER);
     assert_int_equal(rep->status, OPENWTS_ERROR_INVALID_PARAMETER);
+    assert_result_zeroed();
+    /* a missing backend or request is the host's bug, before who is calling */
+    assert_int_equal(openwts_dispatch(NULL, NULL, &req, rep), OPENWTS_ERROR_INVALID_PARAMETER);
+    assert_int_equal(openwts_dispatch(&fake_backend, NULL, NULL, rep), OPENWTS_ERROR_INVALID_PARAMETER);
     assert_int_equal(total_calls(), 0);
 }
 
@@ -716,40 +784,167 @@ static void success_without_result_is_done(void **state)
     assert_int_equal(rep->which_result, openwts_Reply_done_tag);
 }
 
+/* The list the dispatcher got, entry by entry, then released. */
+static void assert_listed(size_t count)
+{
+    assert_int_equal(rep->which_result, openwts_Reply_enumerate_sessions_tag);
+    assert_int_equal(rep->result.enumerate_sessions.sessions_count, count);
+    if (count)
+        assert_non_null(rep->result.enumerate_sessions.sessions);
+    for (size_t i = 0; i < count; i++) {
+        assert_int_equal(rep->result.enumerate_sessions.sessions[i].id, 100 + i);
+        assert_string_equal(rep->result.enumerate_sessions.sessions[i].user, "someone");
+    }
+    openwts_reply_release(rep);
+}
+
+/* Lists of any length (openwts.proto: allocated to their length). A backend
+ * with more sessions than the room it was given answers
+ * ERROR_INSUFFICIENT_BUFFER with the count it needs (backend.h), and the
+ * dispatcher asks again with that much room: one call when the first room
+ * was enough, two otherwise. Counts past the old 64 work. */
 static void enumerate_fills_reply(void **state)
 {
     (void)state;
-    static const size_t counts[] = { 0, 1, 3, OPENWTS_MAX_SESSIONS };
+    static const size_t counts[] = { 0, 1, 3, 15, 16, 17, 63, 64, 65, 200, 1000, 10000 };
     for (size_t c = 0; c < sizeof(counts) / sizeof(counts[0]); c++) {
         memset(rep, 0xA5, sizeof(*rep));
         reset_counts();
         F.enum_count = counts[c];
         op_enumerate("srv");
         assert_int_equal(dispatch(&fake_backend), OPENWTS_OK);
-        assert_int_equal(F.n_enum, 1);
-        assert_int_equal(F.max, OPENWTS_MAX_SESSIONS);
+        assert_true(F.maxes[0] > 0);
+        assert_int_equal(F.n_enum, counts[c] <= F.maxes[0] ? 1 : 2);
+        if (F.n_enum == 2)
+            assert_int_equal(F.maxes[1], counts[c]); /* exactly the room asked for */
         assert_string_equal(F.server, "srv");
         /* an empty list is still a list, not "done" */
-        assert_int_equal(rep->which_result, openwts_Reply_enumerate_sessions_tag);
-        assert_int_equal(rep->result.enumerate_sessions.sessions_count, counts[c]);
-        for (size_t i = 0; i < counts[c]; i++) {
-            assert_int_equal(rep->result.enumerate_sessions.sessions[i].id, 100 + i);
-            assert_string_equal(rep->result.enumerate_sessions.sessions[i].user, "someone");
-        }
+        assert_listed(counts[c]);
     }
 }
 
-static void enumerate_count_over_max_is_invalid_data(void **state)
+/* A backend that claims to have filled more than the room it was given is
+ * a bug; the answer is ERROR_INVALID_DATA, not a read past the list. */
+static void enumerate_count_over_room_is_invalid_data(void **state)
 {
     (void)state;
-    static const size_t counts[] = { OPENWTS_MAX_SESSIONS + 1, 1000, (size_t)-1 };
-    for (size_t c = 0; c < sizeof(counts) / sizeof(counts[0]); c++) {
+    static const size_t over[] = { 1, 2, 1000, (size_t)-1 };
+    for (size_t c = 0; c < sizeof(over) / sizeof(over[0]); c++) {
         memset(rep, 0xA5, sizeof(*rep));
-        F.enum_count = counts[c];
+        reset_counts();
+        F.enum_count = 3;
+        F.enum_mode = ENUM_OVERCLAIMS;
+        F.enum_over = over[c];
         op_enumerate("");
         assert_int_equal(dispatch(&fake_backend), OPENWTS_ERROR_INVALID_DATA);
+        assert_int_equal(F.n_enum, 1);
         assert_result_zeroed();
     }
+}
+
+/* A backend that asks for more room every time it gets it is stopped after
+ * a few rounds (dispatch.c: a backend bug), with nothing leaked. */
+static void enumerate_backend_always_asking_for_more(void **state)
+{
+    (void)state;
+    F.enum_count = 5;
+    F.enum_mode = ENUM_ALWAYS_MORE;
+    op_enumerate("");
+    assert_int_equal(dispatch(&fake_backend), OPENWTS_ERROR_INVALID_DATA);
+    assert_true(F.n_enum >= 2);
+    assert_true(F.n_enum <= 16);
+    for (int i = 1; i < F.n_enum; i++)
+        assert_int_equal(F.maxes[i], F.maxes[i - 1] + 1); /* it did get what it asked */
+    assert_result_zeroed();
+}
+
+/* ERROR_INSUFFICIENT_BUFFER must name a count larger than the room given,
+ * and one a list can hold; otherwise it is ERROR_INVALID_DATA at once,
+ * without a huge allocation. */
+static void enumerate_insufficient_buffer_without_a_usable_count(void **state)
+{
+    (void)state;
+    size_t asks[] = { 0, 1, 0 /* the room itself, set below */, (size_t)-1 };
+    op_enumerate("");
+    F.enum_count = 1;
+    assert_int_equal(dispatch(&fake_backend), OPENWTS_OK);
+    asks[2] = F.maxes[0];
+    openwts_reply_release(rep);
+    for (size_t i = 0; i < sizeof(asks) / sizeof(asks[0]); i++) {
+        memset(rep, 0xA5, sizeof(*rep));
+        reset_counts();
+        F.enum_mode = ENUM_ASKS_FOR;
+        F.enum_asked_for = asks[i];
+        assert_int_equal(dispatch(&fake_backend), OPENWTS_ERROR_INVALID_DATA);
+        assert_int_equal(F.n_enum, 1);
+        assert_result_zeroed();
+    }
+#if SIZE_MAX > UINT32_MAX
+    /* more than a 32-bit count can say */
+    reset_counts();
+    F.enum_asked_for = (size_t)UINT32_MAX + 1;
+    assert_int_equal(dispatch(&fake_backend), OPENWTS_ERROR_INVALID_DATA);
+    assert_int_equal(F.n_enum, 1);
+    assert_result_zeroed();
+#endif
+}
+
+/* The second call, with the room asked for, fails: its error is the
+ * answer and the grown list is freed. */
+static void enumerate_error_after_growth(void **state)
+{
+    (void)state;
+    F.enum_count = 100;
+    F.ret_enum_grown = OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
+    op_enumerate("");
+    assert_int_equal(dispatch(&fake_backend), OPENWTS_ERROR_NOT_ENOUGH_MEMORY);
+    assert_int_equal(F.n_enum, 2);
+    assert_int_equal(F.maxes[1], 100);
+    assert_result_zeroed();
+}
+
+/* openwts_reply_release frees a session list and leaves the reply holding
+ * none (LeakSanitizer checks at exit that nothing is left); it is harmless
+ * twice, on replies without a list (whatever the union holds), and on NULL. */
+static void reply_release_frees_session_lists(void **state)
+{
+    (void)state;
+    F.enum_count = 300;
+    op_enumerate("");
+    assert_int_equal(dispatch(&fake_backend), OPENWTS_OK);
+    assert_int_equal(rep->result.enumerate_sessions.sessions_count, 300);
+    openwts_reply_release(rep);
+    assert_null(rep->result.enumerate_sessions.sessions);
+    assert_int_equal(rep->result.enumerate_sessions.sessions_count, 0);
+    openwts_reply_release(rep); /* again: nothing to free */
+
+    /* other results: the union holds garbage that is not a list */
+    static const pb_size_t others[] = { 0, openwts_Reply_done_tag, openwts_Reply_query_session_tag,
+                                        openwts_Reply_send_message_tag, openwts_Reply_add_session_tag };
+    for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+        memset(rep, 0xA5, sizeof(*rep));
+        rep->which_result = others[i];
+        openwts_reply_release(rep);
+        assert_int_equal(rep->which_result, others[i]);
+    }
+    openwts_reply_release(NULL);
+
+    /* a list decoded from the wire is released the same way */
+    F.enum_count = 70;
+    op_enumerate("");
+    assert_int_equal(dispatch(&fake_backend), OPENWTS_OK);
+    static uint8_t wire[OPENWTS_FRAME_MAX];
+    size_t len = 0;
+    assert_int_equal(openwts_reply_encode(rep, wire, sizeof(wire), &len), OPENWTS_OK);
+    openwts_reply_release(rep);
+    openwts_Reply *back = malloc(sizeof(*back));
+    assert_non_null(back);
+    assert_int_equal(openwts_reply_decode(wire, len, back), OPENWTS_OK);
+    assert_int_equal(back->result.enumerate_sessions.sessions_count, 70);
+    assert_int_equal(back->result.enumerate_sessions.sessions[69].id, 169);
+    openwts_reply_release(back);
+    assert_null(back->result.enumerate_sessions.sessions);
+    free(back);
 }
 
 /* The front end reuses one reply for many calls (dispatch.h: only the
@@ -782,10 +977,13 @@ static void reused_reply_holds_only_the_new_result(void **state)
     assert_int_equal(back->result.query_session.session.id, 1);
     assert_string_equal(back->result.query_session.session.client_name, "");
 
+    /* Between uses the front end releases what a reply holds (the DLL's
+     * reply_free), not more: the struct keeps its old bytes. */
     F.enum_count = 5;
     op_enumerate("");
     assert_int_equal(dispatch(&fake_backend), OPENWTS_OK);
     assert_int_equal(rep->result.enumerate_sessions.sessions_count, 5);
+    openwts_reply_release(rep);
     F.enum_count = 2;
     assert_int_equal(dispatch(&fake_backend), OPENWTS_OK);
     assert_int_equal(rep->which_result, openwts_Reply_enumerate_sessions_tag);
@@ -794,6 +992,8 @@ static void reused_reply_holds_only_the_new_result(void **state)
     assert_int_equal(openwts_reply_decode(wire, len, back), OPENWTS_OK);
     assert_int_equal(back->result.enumerate_sessions.sessions_count, 2);
     assert_int_equal(back->result.enumerate_sessions.sessions[1].id, 101);
+    openwts_reply_release(back);
+    openwts_reply_release(rep);
 
     /* an error after a success leaves no result */
     F.ret_enum = OPENWTS_RPC_S_SERVER_UNAVAILABLE;
@@ -1008,6 +1208,7 @@ int main(void)
         T(request_without_caller_denied),
         T(unknown_operation_not_implemented),
         T(newer_operation_on_the_wire_not_implemented),
+        T(old_peers_caller_field_never_used),
         T(null_slot_not_implemented),
         T(unprivileged_action_without_query_slot),
         T(version_zero_backend_never_called),
@@ -1016,7 +1217,11 @@ int main(void)
         T(backend_error_passed_through_result_zeroed),
         T(success_without_result_is_done),
         T(enumerate_fills_reply),
-        T(enumerate_count_over_max_is_invalid_data),
+        T(enumerate_count_over_room_is_invalid_data),
+        T(enumerate_backend_always_asking_for_more),
+        T(enumerate_insufficient_buffer_without_a_usable_count),
+        T(enumerate_error_after_growth),
+        T(reply_release_frees_session_lists),
         T(reused_reply_holds_only_the_new_result),
         T(process_filter_passed_as_is),
         R(registry_empty),

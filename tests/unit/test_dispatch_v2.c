@@ -25,6 +25,7 @@ static struct {
     uint32_t session_id;
     uint32_t process_id, exit_code;
     char title[64], message[64];
+    char server[64];          /* Request.server, as the operation got it */
     uint32_t style, timeout;
     bool wait;
     size_t n_processes;       /* how many enumerate_processes appends */
@@ -50,9 +51,10 @@ static openwts_status fake_processes(const openwts_backend *be, const openwts_Ca
                                      const char *server, uint32_t session_id,
                                      openwts_EnumerateProcessesReply *out)
 {
-    (void)be; (void)caller; (void)server;
+    (void)be; (void)caller;
     F.calls++;
     F.session_id = session_id;
+    OPENWTS_SET_STRING(F.server, server);
     for (size_t i = 0; i < F.n_processes; i++) {
         openwts_Process *p = openwts_process_list_add(out);
         if (!p)
@@ -71,8 +73,9 @@ static openwts_status fake_processes(const openwts_backend *be, const openwts_Ca
 static openwts_status fake_terminate(const openwts_backend *be, const openwts_Caller *caller,
                                      const char *server, uint32_t process_id, uint32_t exit_code)
 {
-    (void)be; (void)caller; (void)server;
+    (void)be; (void)caller;
     F.calls++;
+    OPENWTS_SET_STRING(F.server, server);
     F.process_id = process_id;
     F.exit_code = exit_code;
     return F.ret;
@@ -83,9 +86,10 @@ static openwts_status fake_message(const openwts_backend *be, const openwts_Call
                                    const char *message, uint32_t style, uint32_t timeout_seconds,
                                    bool wait, uint32_t *response)
 {
-    (void)be; (void)caller; (void)server;
+    (void)be; (void)caller;
     F.calls++;
     F.session_id = session_id;
+    OPENWTS_SET_STRING(F.server, server);
     OPENWTS_SET_STRING(F.title, title);
     OPENWTS_SET_STRING(F.message, message);
     F.style = style;
@@ -104,6 +108,7 @@ static const openwts_backend fake = {
     .send_message = fake_message,
 };
 
+static openwts_Caller caller; /* who the host says is calling */
 static openwts_Request req;
 static openwts_Reply *rep;
 
@@ -112,9 +117,9 @@ static int setup(void **state)
     (void)state;
     memset(&F, 0, sizeof(F));
     memset(&req, 0, sizeof(req));
-    req.has_caller = true;
-    req.caller.session_id = CALLER_SESSION;
-    OPENWTS_SET_STRING(req.caller.user, "Carol");
+    memset(&caller, 0, sizeof(caller));
+    caller.session_id = CALLER_SESSION;
+    OPENWTS_SET_STRING(caller.user, "Carol");
     rep = malloc(sizeof(*rep));
     if (!rep)
         return -1;
@@ -146,17 +151,17 @@ static void version_1_backend_not_read_past_its_end(void **state)
     assert_non_null(v1);
     memcpy(v1, &fake, v1_size);
     v1->version = 1;
-    req.caller.privileged = true;
+    caller.privileged = true;
 
     op_processes(OPENWTS_ANY_SESSION);
-    assert_int_equal(openwts_dispatch(v1, &req, rep), OPENWTS_ERROR_CALL_NOT_IMPLEMENTED);
+    assert_int_equal(openwts_dispatch(v1, &caller, &req, rep), OPENWTS_ERROR_CALL_NOT_IMPLEMENTED);
     assert_int_equal(rep->which_result, 0);
     req.which_op = openwts_Request_terminate_process_tag;
     memset(&req.op, 0, sizeof(req.op));
-    assert_int_equal(openwts_dispatch(v1, &req, rep), OPENWTS_ERROR_CALL_NOT_IMPLEMENTED);
+    assert_int_equal(openwts_dispatch(v1, &caller, &req, rep), OPENWTS_ERROR_CALL_NOT_IMPLEMENTED);
     req.which_op = openwts_Request_send_message_tag;
     memset(&req.op, 0, sizeof(req.op));
-    assert_int_equal(openwts_dispatch(v1, &req, rep), OPENWTS_ERROR_CALL_NOT_IMPLEMENTED);
+    assert_int_equal(openwts_dispatch(v1, &caller, &req, rep), OPENWTS_ERROR_CALL_NOT_IMPLEMENTED);
     assert_int_equal(F.calls, 0);
     free(v1);
 }
@@ -168,8 +173,10 @@ static void processes_listed_and_filter_resolved(void **state)
     (void)state;
     F.n_processes = 200;
     op_processes(OPENWTS_CURRENT_SESSION);
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_OK);
+    OPENWTS_SET_STRING(req.server, "far-away");
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_OK);
     assert_int_equal(F.session_id, CALLER_SESSION);
+    assert_string_equal(F.server, "far-away"); /* Request.server, stated once */
     assert_int_equal(rep->which_result, openwts_Reply_enumerate_processes_tag);
     const openwts_EnumerateProcessesReply *list = &rep->result.enumerate_processes;
     assert_int_equal(list->processes_count, 200);
@@ -186,7 +193,7 @@ static void processes_listed_and_filter_resolved(void **state)
     /* WTS_ANY_SESSION is not a session to resolve */
     F.n_processes = 3;
     op_processes(OPENWTS_ANY_SESSION);
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_OK);
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_OK);
     assert_int_equal(F.session_id, OPENWTS_ANY_SESSION);
     openwts_reply_release(rep);
 }
@@ -199,7 +206,7 @@ static void processes_error_releases_partial_list(void **state)
     F.n_processes = 70;
     F.ret = OPENWTS_RPC_S_SERVER_UNAVAILABLE;
     op_processes(OPENWTS_ANY_SESSION);
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_RPC_S_SERVER_UNAVAILABLE);
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_RPC_S_SERVER_UNAVAILABLE);
     assert_int_equal(rep->which_result, 0);
     openwts_reply_release(rep); /* a no-op on an error reply */
 }
@@ -211,7 +218,7 @@ static void processes_reply_round_trips(void **state)
     (void)state;
     F.n_processes = 130;
     op_processes(OPENWTS_ANY_SESSION);
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_OK);
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_OK);
     static uint8_t wire[OPENWTS_FRAME_MAX];
     size_t len = 0;
     assert_int_equal(openwts_reply_encode(rep, wire, sizeof(wire), &len), OPENWTS_OK);
@@ -235,12 +242,14 @@ static void terminate_passes_process_and_exit_code(void **state)
     memset(&req.op, 0, sizeof(req.op));
     req.op.terminate_process.process_id = 0x1234;
     req.op.terminate_process.exit_code = 42;
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_OK);
+    OPENWTS_SET_STRING(req.server, "srv");
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_OK);
+    assert_string_equal(F.server, "srv");
     assert_int_equal(rep->which_result, openwts_Reply_done_tag);
     assert_int_equal(F.process_id, 0x1234);
     assert_int_equal(F.exit_code, 42);
     F.ret = OPENWTS_ERROR_ACCESS_DENIED;
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_ERROR_ACCESS_DENIED);
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_ERROR_ACCESS_DENIED);
     assert_int_equal(rep->which_result, 0);
 }
 
@@ -262,8 +271,9 @@ static void message_to_own_session(void **state)
     (void)state;
     char title[] = "Title", message[] = "Hello";
     op_message(OPENWTS_CURRENT_SESSION, title, message, true);
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_OK);
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_OK);
     assert_int_equal(F.session_id, CALLER_SESSION);
+    assert_string_equal(F.server, "");
     assert_string_equal(F.title, "Title");
     assert_string_equal(F.message, "Hello");
     assert_int_equal(F.style, 0x24);
@@ -274,7 +284,7 @@ static void message_to_own_session(void **state)
 
     /* absent texts reach the backend as "" */
     op_message(CALLER_SESSION, NULL, NULL, false);
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_OK);
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_OK);
     assert_string_equal(F.title, "");
     assert_string_equal(F.message, "");
     assert_int_equal(rep->result.send_message.response, OPENWTS_IDASYNC);
@@ -286,15 +296,15 @@ static void message_to_other_users_session_denied(void **state)
     (void)state;
     char t[] = "t", m[] = "m";
     op_message(OTHER_SESSION, t, m, true);
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_ERROR_ACCESS_DENIED);
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_ERROR_ACCESS_DENIED);
     assert_int_equal(F.calls, 0);
     assert_int_equal(rep->which_result, 0);
     op_message(12345, t, m, true);
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_ERROR_CTX_WINSTATION_NOT_FOUND);
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_ERROR_CTX_WINSTATION_NOT_FOUND);
     assert_int_equal(F.calls, 0);
-    req.caller.privileged = true;
+    caller.privileged = true;
     op_message(OTHER_SESSION, t, m, true);
-    assert_int_equal(openwts_dispatch(&fake, &req, rep), OPENWTS_OK);
+    assert_int_equal(openwts_dispatch(&fake, &caller, &req, rep), OPENWTS_OK);
     assert_int_equal(F.calls, 1);
     assert_int_equal(F.session_id, OTHER_SESSION);
 }

@@ -48,35 +48,6 @@ static void servers_and_session_info(void **state)
                                                      WTSClientName, aname, sizeof(aname)));
 }
 
-static void messages(void **state)
-{
-    (void)state;
-    WCHAR wtitle[] = L"OpenWTS", wtext[] = L"test";
-    CHAR atitle[] = "OpenWTS", atext[] = "test";
-    DWORD response = DW_SENTINEL;
-
-    /* Not waiting, so it would not block even if it showed a box. */
-    assert_not_implemented(WTSSendMessageW(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION,
-                                           wtitle, sizeof(wtitle) - sizeof(WCHAR),
-                                           wtext, sizeof(wtext) - sizeof(WCHAR),
-                                           MB_OK, 1, &response, FALSE));
-    assert_int_equal(response, DW_SENTINEL);
-    assert_not_implemented(WTSSendMessageA(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION,
-                                           atitle, sizeof(atitle) - 1, atext, sizeof(atext) - 1,
-                                           MB_OK, 1, &response, FALSE));
-    assert_int_equal(response, DW_SENTINEL);
-}
-
-static void system_calls(void **state)
-{
-    (void)state;
-    /* No WTS_WSD_* flag: nothing to do, even if it were implemented. */
-    assert_not_implemented(WTSShutdownSystem(WTS_CURRENT_SERVER_HANDLE, 0));
-    /* WTS_EVENT_FLUSH releases waiters instead of waiting (docs). */
-    DWORD flags = DW_SENTINEL;
-    assert_not_implemented(WTSWaitSystemEvent(WTS_CURRENT_SERVER_HANDLE, WTS_EVENT_FLUSH, &flags));
-    assert_int_equal(flags, DW_SENTINEL);
-}
 
 static void virtual_channels(void **state)
 {
@@ -277,8 +248,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(module_is_ours),
         cmocka_unit_test(servers_and_session_info),
-        cmocka_unit_test(messages),
-        cmocka_unit_test(system_calls),
         cmocka_unit_test(virtual_channels),
         cmocka_unit_test(listeners),
         cmocka_unit_test(remote_control),

@@ -3,8 +3,8 @@
  * sdk-api WTSRegisterSessionNotification: every registration wants its
  * unregistration; registering again ignores the new flags), and refuses
  * what is not a window or not a flag (README "Beyond the docs": 1400 and
- * 87). Delivering WM_WTSSESSION_CHANGE is not done yet (README), so nothing
- * here waits for a message.
+ * 87) or a server that cannot be reached (1722, as its other calls). What
+ * the windows receive: test_session_notifications.c.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "wine_test_util.h"
 
@@ -66,6 +66,21 @@ static void ex_form_per_server_handle(void **state)
     DestroyWindow(hwnd);
 }
 
+/* A server that cannot be reached has no events to give. */
+static void unreachable_server(void **state)
+{
+    (void)state;
+    HWND hwnd = make_window();
+    WCHAR name[] = L"openwts-no-such-server.invalid";
+    HANDLE unreachable = WTSOpenServerW(name);
+    assert_non_null(unreachable);
+    assert_fails_with(WTSRegisterSessionNotificationEx(unreachable, hwnd, NOTIFY_FOR_ALL_SESSIONS),
+                      RPC_S_SERVER_UNAVAILABLE);
+    assert_fails_with(WTSUnRegisterSessionNotificationEx(unreachable, hwnd), ERROR_INVALID_PARAMETER);
+    WTSCloseServer(unreachable);
+    DestroyWindow(hwnd);
+}
+
 static void bad_windows_and_flags(void **state)
 {
     (void)state;
@@ -104,6 +119,7 @@ int main(void)
         cmocka_unit_test(registrations_are_counted),
         cmocka_unit_test(ex_form_per_server_handle),
         cmocka_unit_test(bad_windows_and_flags),
+        cmocka_unit_test(unreachable_server),
         cmocka_unit_test(destroyed_window_left_registered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,7 @@
  * for a session that does not exist, ERROR_NO_TOKEN for one nobody is logged
  * on to, session 0 being the example; with the argument "after-logoff", run
  * by token_after_logoff.sh, the console after a logoff); Wine's conformance test
- * (shared/reference/windows-behaviour.md "Tokens": WTS_CURRENT_SESSION and
+ * (docs/windows-behaviour.md "Tokens": WTS_CURRENT_SESSION and
  * a NULL phToken give ERROR_INVALID_PARAMETER); README "Beyond the docs" for
  * the rest (success sets the last error to 0; SeTcbPrivilege counts when
  * held, enabled or not; WTS_CURRENT_SESSION names the caller's session).

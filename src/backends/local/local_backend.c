@@ -11,8 +11,11 @@
 #include <string.h>
 
 #include "local_backend.h"
+#include "local_event_sink.h"
 #include "local_logoff.h"
 #include "local_processes.h"
+#include "local_message.h"
+#include "local_session_events.h"
 #include "local_state.h"
 #include "openwts/utf8.h"
 
@@ -240,6 +243,7 @@ struct transition {
 static void apply_transition(local_session_state *st, int64_t now, const void *ctx)
 {
     const struct transition *t = ctx;
+    local_session_state before = *st;
     if (t->state == OPENWTS_STATE_DISCONNECTED && st->state != OPENWTS_STATE_DISCONNECTED)
         st->disconnect_time = now;
     if (t->state == OPENWTS_STATE_ACTIVE && st->state != OPENWTS_STATE_ACTIVE)
@@ -249,6 +253,7 @@ static void apply_transition(local_session_state *st, int64_t now, const void *c
     st->state = t->state;
     if (t->logon != LOGON_KEEP)
         st->logged_off = t->logon == LOGON_OFF;
+    local_session_events_post(&before, st); /* inside the lock: posted in the order of the changes */
 }
 
 static openwts_status set_state(uint32_t id, uint32_t state, enum logon_change logon)
@@ -288,10 +293,26 @@ static openwts_status local_connect(const openwts_backend *be, const openwts_Cal
                                     uint32_t logon_id, uint32_t target_id, const char *password,
                                     bool wait)
 {
-    (void)be; (void)caller; (void)password; (void)wait;
+    (void)be; (void)password; (void)wait;
     openwts_status st = check_user_session("", logon_id);
     if (st)
         return st;
+    /* Windows' account passwords are not ours to verify: a caller who is
+     * neither the session's user nor an administrator, who could only
+     * prove the right with a password, is refused as a wrong one is. */
+    if (!caller->privileged) {
+        openwts_Session *s = HeapAlloc(GetProcessHeap(), 0, sizeof(*s));
+        if (!s)
+            return OPENWTS_ERROR_NOT_ENOUGH_MEMORY;
+        describe(logon_id, s);
+        WCHAR mine[UNLEN + 1], theirs[UNLEN + 1];
+        BOOL own = s->user[0] && MultiByteToWideChar(CP_UTF8, 0, s->user, -1, theirs, ARRAYSIZE(theirs)) &&
+                   MultiByteToWideChar(CP_UTF8, 0, caller->user, -1, mine, ARRAYSIZE(mine)) &&
+                   same_name(mine, theirs);
+        HeapFree(GetProcessHeap(), 0, s);
+        if (!own)
+            return OPENWTS_ERROR_LOGON_FAILURE;
+    }
     /* One console, one display: the target must be that same session. */
     if (target_id != logon_id)
         return session_exists(target_id) ? OPENWTS_ERROR_ACCESS_DENIED
@@ -309,6 +330,8 @@ static const openwts_backend local = {
     .connect_session = local_connect,
     .enumerate_processes = local_enumerate_processes,
     .terminate_process = local_terminate_process,
+    .send_message = local_send_message,
+    .set_event_sink = local_set_event_sink,
 };
 
 const openwts_backend *local_backend(void)
