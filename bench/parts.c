@@ -168,7 +168,7 @@ static void no_change(local_session_state *s, int64_t now, const void *ctx)
 static void part_state_write(const wts_api *a)
 {
     (void)a;
-    local_state_update(console, no_change, NULL);
+    local_state_update(console, no_change, NULL, NULL);
 }
 
 typedef struct part {

@@ -100,7 +100,7 @@ static DWORD WINAPI worker(void *param)
     for (LONG64 i = 0; GetTickCount64() < deadline; i++) {
         if (i % WRITE_EVERY == 0) {
             uint64_t n = writer_number(writer, ++serial);
-            if (local_state_update(SESSION, slow_change, &n) == 0)
+            if (local_state_update(SESSION, slow_change, NULL, &n) == 0)
                 mine.writes++;
             continue;
         }
@@ -165,7 +165,7 @@ static void no_torn_read(void **state)
     /* A whole record to start from (a session no one changed reads as
      * Active since the table began, which is not one of ours). */
     uint64_t first = writer_number(0, 1);
-    assert_int_equal(local_state_update(SESSION, slow_change, &first), 0);
+    assert_int_equal(local_state_update(SESSION, slow_change, NULL, &first), 0);
     local_session_state r;
     local_state_get(SESSION, &r);
     assert_true(whole(&r));

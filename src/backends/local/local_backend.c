@@ -243,7 +243,6 @@ struct transition {
 static void apply_transition(local_session_state *st, int64_t now, const void *ctx)
 {
     const struct transition *t = ctx;
-    local_session_state before = *st;
     if (t->state == OPENWTS_STATE_DISCONNECTED && st->state != OPENWTS_STATE_DISCONNECTED)
         st->disconnect_time = now;
     if (t->state == OPENWTS_STATE_ACTIVE && st->state != OPENWTS_STATE_ACTIVE)
@@ -253,13 +252,22 @@ static void apply_transition(local_session_state *st, int64_t now, const void *c
     st->state = t->state;
     if (t->logon != LOGON_KEEP)
         st->logged_off = t->logon == LOGON_OFF;
-    local_session_events_post(&before, st); /* inside the lock: posted in the order of the changes */
+}
+
+/* Posted once readers see the change, still under the writers' mutex: in
+ * the order of the changes, and a listener that queries on an event finds
+ * what the event says. */
+static void post_transition_events(const local_session_state *before, const local_session_state *after,
+                                   const void *ctx)
+{
+    (void)ctx;
+    local_session_events_post(before, after);
 }
 
 static openwts_status set_state(uint32_t id, uint32_t state, enum logon_change logon)
 {
     struct transition t = { state, logon };
-    return local_state_update(id, apply_transition, &t);
+    return local_state_update(id, apply_transition, post_transition_events, &t);
 }
 
 static openwts_status local_disconnect(const openwts_backend *be, const openwts_Caller *caller,

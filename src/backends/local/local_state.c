@@ -280,7 +280,8 @@ static uint32_t slot_for(const shared_state *st, uint32_t id)
     return oldest;
 }
 
-uint32_t local_state_update(uint32_t id, local_state_change change, const void *ctx)
+uint32_t local_state_update(uint32_t id, local_state_change change, local_state_committed committed,
+                            const void *ctx)
 {
     shared_state *st = state_view();
     DWORD err = write_begin(st);
@@ -294,12 +295,17 @@ uint32_t local_state_update(uint32_t id, local_state_change change, const void *
     test_pause_mid_change(s);
     if (!s->logon_time || s->id != id)
         record_default(id, st->started, s); /* what readers saw for it */
+    local_session_state before = *s;
     int64_t now = local_state_now();
     change(s, now, ctx);
     s->id = id;
     if (!s->logon_time)
         s->logon_time = now; /* 0 would mark the slot free */
     InterlockedIncrement(&st->seq); /* even: the change is made */
+    if (committed) {
+        local_session_state after = *s;
+        committed(&before, &after, ctx);
+    }
     write_end();
     return 0;
 }

@@ -32,10 +32,17 @@ int64_t local_state_now(void);
 /* Applies `change` to the state of session `id` under the writers' mutex,
  * so that two processes changing a session at once both take effect.
  * `change` gets the record as local_state_get gives it (with `id` set) and
- * the current time. Returns 0, or the Win32 error that kept the change
- * from being made (nothing is changed then). */
+ * the current time. Then, once readers see the change and still under the
+ * mutex, `committed` (unless NULL) gets the record before and after it:
+ * what must follow the changes in their order and never run ahead of what
+ * a reader sees (a session event, which its listener may answer with a
+ * query). Returns 0, or the Win32 error that kept the change from being
+ * made (nothing is changed then). */
 typedef void (*local_state_change)(local_session_state *s, int64_t now, const void *ctx);
-uint32_t local_state_update(uint32_t id, local_state_change change, const void *ctx);
+typedef void (*local_state_committed)(const local_session_state *before,
+                                      const local_session_state *after, const void *ctx);
+uint32_t local_state_update(uint32_t id, local_state_change change, local_state_committed committed,
+                            const void *ctx);
 void local_state_close(void);
 
 #endif
