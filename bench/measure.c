@@ -34,10 +34,25 @@ static double timed_run(call_fn call, const wts_api *api, LONG64 iterations)
     return (double)(now() - start) / ticks_per_ns() / (double)iterations;
 }
 
-static void keep_best(double *best, double ns)
+static int compare_double(const void *a, const void *b)
 {
-    if (*best < 0 || ns < *best)
-        *best = ns;
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* rounds[r][i]: step i's figure in round r. One caller: the best round
+ * (other work only ever adds time). Two callers: the median round, since
+ * the best is one where they happened not to meet, and meeting is what
+ * is measured. */
+static void summarize(double rounds[ROUNDS][MAX_STEPS], int count, BOOL one_caller, double *out)
+{
+    for (int i = 0; i < count; i++) {
+        double v[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++)
+            v[r] = rounds[r][i];
+        qsort(v, ROUNDS, sizeof(v[0]), compare_double);
+        out[i] = one_caller ? v[0] : v[ROUNDS / 2];
+    }
 }
 
 static LONG64 calibrate(call_fn call, const wts_api *api)
@@ -97,21 +112,21 @@ static double two_threads(const step *s)
     return (jobs[0].ns + jobs[1].ns) / 2;
 }
 
-void measure_threads(const step *steps, int count, int threads, double *best)
+void measure_threads(const step *steps, int count, int threads, double *result)
 {
-    for (int i = 0; i < count; i++)
-        best[i] = -1;
+    static double rounds[ROUNDS][MAX_STEPS];
     for (int r = 0; r < ROUNDS; r++)
         for (int i = 0; i < count; i++)
-            keep_best(&best[i], threads == 1 ? timed_run(steps[i].call, steps[i].api, steps[i].iterations)
-                                             : two_threads(&steps[i]));
+            rounds[r][i] = threads == 1 ? timed_run(steps[i].call, steps[i].api, steps[i].iterations)
+                                        : two_threads(&steps[i]);
+    summarize(rounds, count, threads == 1, result);
 }
 
 /* ---- two processes ---- */
 
 enum { EV_READY, EV_GO, EV_DONE, EV_COUNT };
 
-BOOL measure_processes(const step *steps, int count, const char *worker_args, double *best)
+BOOL measure_processes(const step *steps, int count, const char *worker_args, double *result)
 {
     static LONG serial;
     static const char *const kinds[EV_COUNT] = { "ready", "go", "done" };
@@ -144,7 +159,7 @@ BOOL measure_processes(const step *steps, int count, const char *worker_args, do
     if (!started)
         goto out;
 
-    double mine[ROUNDS][MAX_STEPS];
+    static double mine[ROUNDS][MAX_STEPS];
     HANDLE wait_ready[2] = { ev[EV_READY], pi.hProcess };
     if (WaitForMultipleObjects(2, wait_ready, FALSE, WORKER_START_MS) != WAIT_OBJECT_0)
         goto out_child;
@@ -167,18 +182,17 @@ BOOL measure_processes(const step *steps, int count, const char *worker_args, do
         len += got;
     text[len] = 0;
     char *p = text;
-    for (int i = 0; i < count; i++)
-        best[i] = -1;
     for (int r = 0; r < ROUNDS; r++) {
         for (int i = 0; i < count; i++) {
             char *end;
             double theirs = strtod(p, &end);
             if (end == p)
                 goto out_child;
-            keep_best(&best[i], (mine[r][i] + theirs) / 2);
+            mine[r][i] = (mine[r][i] + theirs) / 2;
             p = end;
         }
     }
+    summarize(mine, count, FALSE, result);
     ok = TRUE;
 out_child:
     TerminateProcess(pi.hProcess, 1); /* a no-op when it has exited */

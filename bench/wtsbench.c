@@ -343,9 +343,9 @@ int main(int argc, char **argv)
     GetSystemInfo(&si);
     const char *(CDECL *wine_version)(void) =
         (void *)GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "wine_get_version");
-    printf("wtsbench: %s, %lu processors, ns per call (best of %d rounds of ~%d ms; 2 threads and 2 "
-           "processes: per call as each caller sees it), ratio to the baseline timed in the same "
-           "rounds\n\n",
+    printf("wtsbench: %s, %lu processors; ns per call, %d rounds of ~%d ms: 1 thread the best round, "
+           "2 threads and 2 processes the median round of per call as each caller sees it; "
+           "ratio to the baseline timed in the same rounds\n\n",
            wine_version ? wine_version() : "Windows", si.dwNumberOfProcessors, ROUNDS, ROUND_MS);
     print_table();
     printf("\nwtsbench: %.1f s\n", (double)(GetTickCount64() - start) / 1000.0);
