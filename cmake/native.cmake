@@ -11,3 +11,5 @@ add_subdirectory(examples/scenarios)
 # The logind backend (src/backends/logind/) and its tests on a mocked logind.
 add_subdirectory(src/backends/logind)
 add_subdirectory(tests/logind)
+# The stand-in wtsd of the DLL's socket transport test (run by the mingw presets).
+add_subdirectory(tests/transport)

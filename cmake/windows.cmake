@@ -30,6 +30,9 @@ add_library(wtsapi32 SHARED
   src/dll/server_call.c
   src/dll/caller_identity.c
   src/dll/transport_inproc.c
+  src/dll/server_binding.c
+  src/dll/transport_socket.c
+  src/dll/socket_lookup.c
   src/dll/status.c
   src/dll/text.c
   src/dll/out_block.c
@@ -79,6 +82,9 @@ target_compile_definitions(wtsapi32 PRIVATE WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0
 target_link_libraries(wtsapi32 PRIVATE openwts_core)
 # NtQuerySystemInformation, the process list of the local backend.
 target_link_libraries(wtsapi32 PRIVATE ntdll)
+# The socket transport (transport_socket.c): Winsock, and BCrypt for the
+# handshake's HMAC.
+target_link_libraries(wtsapi32 PRIVATE ws2_32 bcrypt)
 # Plain names on i686 (as Windows' DLL), no dependency on libgcc's DLL.
 target_link_options(wtsapi32 PRIVATE -static-libgcc $<$<BOOL:${OPENWTS_I686}>:-Wl,--kill-at>)
 set_target_properties(wtsapi32 PROPERTIES

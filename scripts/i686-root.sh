@@ -18,8 +18,12 @@ src=$(cd "$here/.." && pwd)
 
 # What runs in the root besides Debian's essential packages: Wine with its
 # 32-bit half as on a Debian 12 with wine32:i386, ctest, and the tools of the
-# test scripts (objdump for the export and import checks, ps and awk).
-packages=(wine wine64 wine32:i386 cmake binutils-mingw-w64-i686 procps gawk)
+# test scripts (objdump for the export and import checks, ps and awk, and an
+# X display for the tests that show windows).
+packages=(wine wine64 wine32:i386 cmake binutils-mingw-w64-i686 procps gawk xvfb xauth)
+# The libraries of the native stand-in wtsd that the socket transport test
+# starts (tests/transport/fake_wtsd, built with ASan and UBSan on the host).
+packages+=(libjson-c5 libssl3 libasan8 libubsan1)
 
 # --- Inside the private mount namespace -------------------------------------
 # i686-root.sh --in-namespace ROOT [--bind DIR]... -- COMMAND [ARGS...]

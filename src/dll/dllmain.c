@@ -1,8 +1,11 @@
-/* DLL start-up: registers the embedded backend as the default.
+/* DLL start-up: registers the embedded backend as the default. Nothing of
+ * the server configuration or Winsock is touched here: both wait for the
+ * first call that needs them.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "frontend.h"
 #include "local_backend.h"
 #include "notification_registry.h"
+#include "transport.h"
 
 BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
 {
@@ -15,7 +18,8 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
     case DLL_PROCESS_DETACH:
         /* At process exit (reserved != NULL) the system reclaims it all. */
         if (!reserved) {
-            server_handle_table_free();
+            server_handle_table_free(); /* closes every connection first */
+            transport_socket_unload();
             reply_cache_free();
             notification_registry_free();
             local_backend_close();

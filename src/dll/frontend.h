@@ -10,24 +10,30 @@
 
 #include "openwts/backend.h"
 #include "openwts/utf8.h"
+#include "server_binding.h"
 
 /* ---- server handles (server_handle.c) ---- */
 
-/* A server as a handle names it; "" is the machine we run on. */
+/* A server as a handle names it, and where its calls go. */
 typedef struct server {
     LONG refs;
-    char name[257]; /* UTF-8, as sent in requests */
+    char name[257];         /* UTF-8, as the program gave it ("" for the default server) */
+    server_binding binding; /* in-process, a socket, or nothing reachable */
+    struct socket_link *link; /* the connection of a socket binding (transport.h) */
 } server;
 
-/* A new handle for `name_utf8` (never fails for an unknown name: calls on
- * it do, as on Windows). NULL with the last error set on failure. */
-HANDLE server_handle_open(const char *name_utf8);
+/* A new handle for `name` as WTSOpenServer takes it (never fails for an
+ * unknown name: calls on it do, as on Windows); opening connects nothing.
+ * NULL with the last error set on failure. */
+HANDLE server_handle_open(const WCHAR *name);
 /* The server behind a handle, referenced; WTS_CURRENT_SERVER_HANDLE gives
- * the local server. ERROR_INVALID_HANDLE for anything not open. */
+ * the default server. ERROR_INVALID_HANDLE for anything not open. */
 DWORD server_handle_resolve(HANDLE h, server **out);
 void server_release(server *srv);
 /* Invalidates the handle; the server lives on until its last user lets go. */
 void server_handle_close(HANDLE h);
+/* At DLL unload: closes every handle, the default server's connection, and
+ * frees the configuration. */
 void server_handle_table_free(void);
 
 /* ---- the call (server_call.c) ---- */

@@ -1,5 +1,6 @@
-/* The one road from an export to the backend: stamp the caller, pick the
- * transport, bring back the status.
+/* The one road from an export to the backend: pick the transport the
+ * server's binding names (stamping the caller in-process), bring back the
+ * status.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "caller_identity.h"
 #include "transport.h"
@@ -49,14 +50,25 @@ static pb_size_t expected_result(pb_size_t op)
 
 DWORD server_call_into(const server *srv, openwts_Request *req, openwts_Reply *rep)
 {
-    /* The server is named once, here, for every operation. This machine
-     * ("") needs no copy (a call into msvcrt costs more than a query's
-     * own work: README, "Speed"). */
-    if (srv->name[0])
-        openwts_utf8_copy(req->server, sizeof(req->server), srv->name);
-    else
-        req->server[0] = '\0';
-    DWORD st = transport_inproc_call(caller_identity(), req, rep);
+    /* The server is named once, here, for every operation: "", the server
+     * itself, since the binding has already chosen it (an alias or a
+     * host:port means nothing to the server, and in-process only this
+     * machine's names come here). */
+    req->server[0] = '\0';
+    DWORD st;
+    switch (srv->binding.route) {
+    case ROUTE_INPROC:
+        st = transport_inproc_call(caller_identity(), req, rep);
+        break;
+    case ROUTE_SOCKET:
+        /* Who is calling is the server's to find out from the connection. */
+        st = transport_socket_call(srv->link, req, rep);
+        break;
+    default:
+        rep->which_result = 0;
+        st = RPC_S_SERVER_UNAVAILABLE;
+        break;
+    }
     if (st == ERROR_SUCCESS && rep->which_result != expected_result(req->which_op))
         st = ERROR_INVALID_DATA;
     if (st)

@@ -8,6 +8,7 @@
 
 #include "frontend.h"
 #include "system_events.h"
+#include "transport.h"
 
 #define HANDLE_TAG       0x50000000u /* marks our handle values */
 #define HANDLE_TAG_MASK  0xF0000000u
@@ -23,8 +24,23 @@ static SRWLOCK table_lock = SRWLOCK_INIT;
 static slot *slots;
 static size_t slot_count;
 
-/* WTS_CURRENT_SERVER_HANDLE: never freed, never in the table. */
-static server local_server = { 1, "" };
+/* WTS_CURRENT_SERVER_HANDLE: the default server, bound at its first use;
+ * never freed before unload, never in the table. */
+static server default_server = { 1, "", { ROUTE_INPROC, {0}, 0, NULL, 0 }, NULL };
+static INIT_ONCE default_once = INIT_ONCE_STATIC_INIT;
+static LONG default_bound; /* once bound, every query checks a load, not ntdll */
+
+static BOOL CALLBACK default_server_init(INIT_ONCE *o, void *param, void **ctx)
+{
+    (void)o; (void)param; (void)ctx;
+    default_server.binding = *server_binding_default();
+    if (default_server.binding.route == ROUTE_SOCKET) {
+        default_server.link = transport_socket_open(&default_server.binding);
+        if (!default_server.link)
+            return FALSE; /* no memory: tried again by the next call */
+    }
+    return TRUE;
+}
 
 /* Value layout (32 bits, zero-extended on Win64): tag(4) | gen(14) |
  * index+1(14), so no handle is NULL and a slot's value only comes back
@@ -73,8 +89,11 @@ static server *server_alloc(void)
     return HeapAlloc(GetProcessHeap(), 0, sizeof(server));
 }
 
+/* Its connection closed, the object kept for the next open or freed. */
 static void server_free(server *srv)
 {
+    transport_socket_close(srv->link);
+    srv->link = NULL;
     for (int i = 0; i < SPARE_SERVERS; i++)
         if (!spare_servers[i] &&
             !InterlockedCompareExchangePointer((void *volatile *)&spare_servers[i], srv, NULL))
@@ -82,7 +101,7 @@ static void server_free(server *srv)
     HeapFree(GetProcessHeap(), 0, srv);
 }
 
-HANDLE server_handle_open(const char *name_utf8)
+HANDLE server_handle_open(const WCHAR *name)
 {
     server *srv = server_alloc();
     if (!srv) {
@@ -90,10 +109,17 @@ HANDLE server_handle_open(const char *name_utf8)
         return NULL;
     }
     srv->refs = 1; /* the table's reference */
-    if (*name_utf8)
-        openwts_utf8_copy(srv->name, sizeof(srv->name), name_utf8);
+    srv->link = NULL;
+    if (name && *name)
+        text_from_wide(name, srv->name, sizeof(srv->name));
     else
-        srv->name[0] = '\0'; /* this machine: no call into msvcrt for nothing */
+        srv->name[0] = '\0'; /* this machine: nothing to convert (a LocalAlloc) */
+    server_binding_for_name(name, &srv->binding); /* writes all of it */
+    if (srv->binding.route == ROUTE_SOCKET && !(srv->link = transport_socket_open(&srv->binding))) {
+        server_free(srv);
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
 
     HANDLE h = NULL;
     AcquireSRWLockExclusive(&table_lock);
@@ -128,7 +154,12 @@ DWORD server_handle_resolve(HANDLE h, server **out)
 {
     *out = NULL;
     if (h == WTS_CURRENT_SERVER_HANDLE) {
-        *out = &local_server;
+        if (!__atomic_load_n(&default_bound, __ATOMIC_ACQUIRE)) {
+            if (!InitOnceExecuteOnce(&default_once, default_server_init, NULL, NULL))
+                return ERROR_NOT_ENOUGH_MEMORY;
+            __atomic_store_n(&default_bound, 1, __ATOMIC_RELEASE);
+        }
+        *out = &default_server;
         return ERROR_SUCCESS;
     }
     AcquireSRWLockShared(&table_lock);
@@ -143,7 +174,7 @@ DWORD server_handle_resolve(HANDLE h, server **out)
 
 void server_release(server *srv)
 {
-    if (srv && srv != &local_server && InterlockedDecrement(&srv->refs) == 0)
+    if (srv && srv != &default_server && InterlockedDecrement(&srv->refs) == 0)
         server_free(srv);
 }
 
@@ -173,6 +204,11 @@ void server_handle_table_free(void)
     slots = NULL;
     slot_count = 0;
     ReleaseSRWLockExclusive(&table_lock);
+    transport_socket_close(default_server.link);
+    default_server.link = NULL;
+    __atomic_store_n(&default_bound, 0, __ATOMIC_RELEASE);
+    InitOnceInitialize(&default_once);
+    server_config_free();
     for (int i = 0; i < SPARE_SERVERS; i++) {
         server *srv = InterlockedExchangePointer((void *volatile *)&spare_servers[i], NULL);
         if (srv)

@@ -76,11 +76,6 @@ STUB(BOOL, WTSSetSessionInformationW, (HANDLE hServer, DWORD SessionId, WTS_INFO
 STUB(BOOL, WTSSetSessionInformationA, (HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS WTSInfoClass,
                                        PSTR pBuffer, DWORD DataLength), FALSE)
 
-/* ---- Server discovery (wtsd's configured servers: its own issue) ------ */
-STUB(BOOL, WTSEnumerateServersW, (LPWSTR pDomainName, DWORD Reserved, DWORD Version,
-                                  PWTS_SERVER_INFOW *ppServerInfo, DWORD *pCount), FALSE)
-STUB(BOOL, WTSEnumerateServersA, (LPSTR pDomainName, DWORD Reserved, DWORD Version,
-                                  PWTS_SERVER_INFOA *ppServerInfo, DWORD *pCount), FALSE)
 
 /* ---- Entra ID (cloud) authentication, Windows build 26100 ------------- */
 STUB(WTS_CLOUD_AUTH_HANDLE, WTSCloudAuthOpen, (const GUID *activityId), NULL)

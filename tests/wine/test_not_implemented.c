@@ -28,16 +28,7 @@
 static void servers_and_session_info(void **state)
 {
     (void)state;
-    PWTS_SERVER_INFOW wservers = PTR_SENTINEL;
-    PWTS_SERVER_INFOA aservers = PTR_SENTINEL;
-    DWORD count = DW_SENTINEL;
-
-    assert_not_implemented(WTSEnumerateServersW(NULL, 0, 1, &wservers, &count));
-    assert_ptr_equal(wservers, PTR_SENTINEL);
-    assert_int_equal(count, DW_SENTINEL);
-    assert_not_implemented(WTSEnumerateServersA(NULL, 0, 1, &aservers, &count));
-    assert_ptr_equal(aservers, PTR_SENTINEL);
-    assert_int_equal(count, DW_SENTINEL);
+    /* (WTSEnumerateServers works: tests/wine/test_transport.c.) */
 
     /* Setting the client name to what it is: "" (OpenWTS local backend). */
     WCHAR wname[] = L"";
