@@ -13,3 +13,7 @@ add_subdirectory(src/backends/logind)
 add_subdirectory(tests/logind)
 # The stand-in wtsd of the DLL's socket transport test (run by the mingw presets).
 add_subdirectory(tests/transport)
+# wtsd (src/daemon/) and wtsctl (src/tools/), and their tests (tests/daemon/).
+add_subdirectory(src/daemon)
+add_subdirectory(src/tools)
+add_subdirectory(tests/daemon)

@@ -19,7 +19,8 @@ packages=(
   libjson-c-dev python3          # sim backend: scenario files; the large-scenario generator
   libsystemd-dev                 # logind backend: sd-bus
   dbus-daemon dbus-session-bus-common python3-dbusmock  # its tests: a private bus, a mocked logind
-  libssl-dev                     # the stand-in wtsd of the socket transport test checks HMAC-SHA256
+  libssl-dev                     # HMAC-SHA256 of the remote-client key: wtsd, wtsctl, the stand-in wtsd
+  iproute2                       # wtsd's remote-client test: an address in a network namespace
 )
 if [ "${OPENWTS_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 
