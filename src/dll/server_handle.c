@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "frontend.h"
+#include "notification_registry.h"
 #include "system_events.h"
 #include "transport.h"
 
@@ -189,8 +190,10 @@ void server_handle_close(HANDLE h)
         sl->gen++; /* the old value now names nothing */
     }
     ReleaseSRWLockExclusive(&table_lock);
-    if (srv)
+    if (srv) {
         system_events_server_closed(srv); /* its WTSWaitSystemEvent calls return */
+        notification_registry_forget_server(srv);
+    }
     server_release(srv);
 }
 
