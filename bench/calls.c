@@ -33,6 +33,8 @@ BOOL wts_api_load(wts_api *api, const char *label, const WCHAR *path, BOOL want_
                 want_builtin ? "Wine's builtin" : "our native DLL");
         return FALSE;
     }
+    api->server = WTS_CURRENT_SERVER_HANDLE;
+    api->session = WTS_CURRENT_SESSION;
     LOOKUP(api, query, "WTSQuerySessionInformationW");
     LOOKUP(api, free_memory, "WTSFreeMemory");
     LOOKUP(api, free_memory_ex, "WTSFreeMemoryExW");
@@ -57,6 +59,12 @@ BOOL empty_call_load(const WCHAR *path)
      * trips, what taking the writers' named mutex costs. */
     baseline_mutex = CreateMutexW(NULL, FALSE, NULL);
     return empty_export && baseline_mutex;
+}
+
+/* The id a session-changing call names. */
+static DWORD session_of(const wts_api *api)
+{
+    return api->session == WTS_CURRENT_SESSION ? own_session : api->session;
 }
 
 /* ---- baselines ---- */
@@ -101,7 +109,7 @@ static void query_free(const wts_api *api, WTS_INFO_CLASS cls)
 {
     LPWSTR buf = NULL;
     DWORD bytes;
-    if (api->query(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION, cls, &buf, &bytes))
+    if (api->query(api->server, api->session, cls, &buf, &bytes))
         api->free_memory(buf);
 }
 
@@ -114,7 +122,7 @@ void call_enumerate(const wts_api *api)
 {
     WTS_SESSION_INFOW *info = NULL;
     DWORD count;
-    if (api->enumerate(WTS_CURRENT_SERVER_HANDLE, 0, 1, &info, &count))
+    if (api->enumerate(api->server, 0, 1, &info, &count))
         api->free_memory(info);
 }
 
@@ -122,7 +130,7 @@ void call_enumerate_ex(const wts_api *api)
 {
     WTS_SESSION_INFO_1W *info = NULL;
     DWORD level = 1, count = 0;
-    if (api->enumerate_ex(WTS_CURRENT_SERVER_HANDLE, &level, 0, &info, &count))
+    if (api->enumerate_ex(api->server, &level, 0, &info, &count))
         api->free_memory_ex(WTSTypeSessionInfoLevel1, info, count);
 }
 
@@ -133,8 +141,8 @@ void call_open_close(const wts_api *api)
 
 void call_disconnect_connect(const wts_api *api)
 {
-    api->disconnect(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION, FALSE);
-    api->connect(own_session, own_session, no_password, TRUE);
+    api->disconnect(api->server, api->session, FALSE);
+    api->connect(session_of(api), session_of(api), no_password, TRUE);
 }
 
 BOOL call_available(call_fn call, const wts_api *api)
@@ -167,7 +175,7 @@ static void answer_query(const wts_api *api, WTS_INFO_CLASS cls, char *text, siz
     LPWSTR buf = NULL;
     DWORD bytes = 0;
     SetLastError(0xdeadbeef);
-    if (!api->query(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION, cls, &buf, &bytes)) {
+    if (!api->query(api->server, api->session, cls, &buf, &bytes)) {
         failed(text, size, GetLastError());
         return;
     }
@@ -213,7 +221,7 @@ void answer_enumerate(const wts_api *api, char *text, size_t size)
     WTS_SESSION_INFOW *info = NULL;
     DWORD count = 0;
     SetLastError(0xdeadbeef);
-    if (!api->enumerate(WTS_CURRENT_SERVER_HANDLE, 0, 1, &info, &count)) {
+    if (!api->enumerate(api->server, 0, 1, &info, &count)) {
         failed(text, size, GetLastError());
         return;
     }
@@ -226,7 +234,7 @@ void answer_enumerate_ex(const wts_api *api, char *text, size_t size)
     WTS_SESSION_INFO_1W *info = NULL;
     DWORD level = 1, count = 0;
     SetLastError(0xdeadbeef);
-    if (!api->enumerate_ex(WTS_CURRENT_SERVER_HANDLE, &level, 0, &info, &count)) {
+    if (!api->enumerate_ex(api->server, &level, 0, &info, &count)) {
         failed(text, size, GetLastError());
         return;
     }
@@ -249,10 +257,10 @@ void answer_open_close(const wts_api *api, char *text, size_t size)
 void answer_disconnect_connect(const wts_api *api, char *text, size_t size)
 {
     SetLastError(0xdeadbeef);
-    BOOL d = api->disconnect(WTS_CURRENT_SERVER_HANDLE, WTS_CURRENT_SESSION, FALSE);
+    BOOL d = api->disconnect(api->server, api->session, FALSE);
     DWORD de = GetLastError();
     SetLastError(0xdeadbeef);
-    BOOL c = api->connect(own_session, own_session, no_password, TRUE);
+    BOOL c = api->connect(session_of(api), session_of(api), no_password, TRUE);
     DWORD ce = GetLastError();
     snprintf(text, size, "%s + %s", d ? "TRUE" : "FALSE", c ? "TRUE" : "FALSE");
     if (!d || !c)

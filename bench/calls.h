@@ -6,14 +6,28 @@
 #ifndef WTSBENCH_CALLS_H
 #define WTSBENCH_CALLS_H
 
+#include <winsock2.h>
+#include <ws2tcpip.h>
 #include <windows.h>
 #include <wtsapi32.h>
+
+/* A call's round trips to wtsd, as bytes on the wire (roundtrip.h), and
+ * the connection to the echo server that replays them. */
+#define MAX_TRIPS 4
+typedef struct rtt_plan {
+    int count;
+    DWORD out[MAX_TRIPS], back[MAX_TRIPS];
+    SOCKET s;
+} rtt_plan;
 
 /* One wtsapi32.dll, its exports looked up once. A NULL pointer is an export
  * that DLL lacks (its rows print "n/a"). */
 typedef struct wts_api {
     const char *label;
     HMODULE dll;
+    HANDLE server;         /* WTS_CURRENT_SERVER_HANDLE, or a handle to one wtsd */
+    DWORD session;         /* the session asked about: WTS_CURRENT_SESSION, or an id of wtsd's */
+    const rtt_plan *rtt;   /* call_winsock_rtt's round trips */
     BOOL(WINAPI *query)(HANDLE, DWORD, WTS_INFO_CLASS, LPWSTR *, DWORD *);
     void(WINAPI *free_memory)(PVOID);
     BOOL(WINAPI *free_memory_ex)(WTS_TYPE_CLASS, PVOID, ULONG);
