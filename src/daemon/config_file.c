@@ -138,7 +138,7 @@ static bool want_unsigned(reader *r, const char *key, json_object *v, unsigned m
 /* A path setting: relative ones are taken from the config's directory. */
 static bool set_path(reader *r, const char *key, json_object *v, char **field, bool empty_ok)
 {
-    const char *s;
+    const char *s = NULL; /* set by want_string when it succeeds */
     if (!want_string(r, key, v, &s))
         return false;
     if (!*s && !empty_ok)
@@ -157,7 +157,7 @@ static bool set_path(reader *r, const char *key, json_object *v, char **field, b
 
 static bool set_name(reader *r, const char *key, json_object *v, char **field)
 {
-    const char *s;
+    const char *s = NULL; /* set by want_string when it succeeds */
     if (!want_string(r, key, v, &s))
         return false;
     if (!*s)
@@ -174,7 +174,7 @@ static bool set_listen(reader *r, json_object *v)
     for (size_t i = 0; i < n; i++) {
         char member[32];
         snprintf(member, sizeof(member), "listen[%zu]", i);
-        const char *s;
+        const char *s = NULL;
         if (!want_string(r, member, json_object_array_get_idx(v, i), &s))
             return false;
         if (!*s)
@@ -188,7 +188,7 @@ static bool set_listen(reader *r, json_object *v)
 static bool apply(reader *r, const char *key, json_object *v)
 {
     wtsd_options *o = r->o;
-    const char *s;
+    const char *s = NULL;
     if (strcmp(key, "backend") == 0) {
         if (!want_string(r, key, v, &s))
             return false;

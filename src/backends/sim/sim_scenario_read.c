@@ -183,7 +183,7 @@ static bool read_unsigned(loader *ld, json_object *obj, const char *path, const 
 
 static bool read_u32(loader *ld, json_object *obj, const char *path, const char *key, uint32_t *dst)
 {
-    uint64_t v;
+    uint64_t v = 0; /* set by read_unsigned when present */
     bool present;
     if (!read_unsigned(ld, obj, path, key, UINT32_MAX, &v, &present))
         return false;
@@ -194,7 +194,7 @@ static bool read_u32(loader *ld, json_object *obj, const char *path, const char 
 
 static bool read_u64(loader *ld, json_object *obj, const char *path, const char *key, uint64_t *dst)
 {
-    uint64_t v;
+    uint64_t v = 0; /* set by read_unsigned when present */
     bool present;
     if (!read_unsigned(ld, obj, path, key, UINT64_MAX, &v, &present))
         return false;
@@ -207,7 +207,7 @@ static bool read_u64(loader *ld, json_object *obj, const char *path, const char 
 static bool read_duration(loader *ld, json_object *obj, const char *path, const char *key,
                           int64_t *dst)
 {
-    uint64_t v;
+    uint64_t v = 0; /* set by read_unsigned when present */
     bool present;
     if (!read_unsigned(ld, obj, path, key, INT64_MAX, &v, &present))
         return false;
@@ -435,7 +435,7 @@ static bool load_session(loader *ld, json_object *o, const char *path, const cha
     out->message_response = (uint32_t)response;
 
     json_object *c = member(o, "client");
-    char sub[PATH_MAX_LEN];
+    char sub[PATH_MAX_LEN + 16]; /* room for the member name after any path */
     snprintf(sub, sizeof(sub), "%s.client", path);
     if (c && !load_client(ld, c, sub, s))
         return false;
