@@ -32,8 +32,14 @@ static uint64_t inode_of(int fd)
     return (uint64_t)st.st_ino;
 }
 
+/* The children started and not yet stopped, and this process's own name:
+ * the teardown ends the ones a failed assertion left and puts the name
+ * back. */
+static pid_t holders[2];
+static char own_name[32];
+
 /* A child that holds what this process holds, under another name, until
- * it is killed. */
+ * it is killed (or this process ends). */
 static pid_t start_holder(const char *name)
 {
     int ready[2];
@@ -41,12 +47,19 @@ static pid_t start_holder(const char *name)
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL); /* ends with the test, however it ends */
         prctl(PR_SET_NAME, name);
         close(ready[0]);
         if (write(ready[1], "x", 1) != 1)
             _exit(1);
         for (;;)
             pause();
+    }
+    for (size_t i = 0; i < 2; i++) {
+        if (!holders[i]) {
+            holders[i] = pid;
+            break;
+        }
     }
     close(ready[1]);
     char c;
@@ -59,13 +72,31 @@ static void stop_holder(pid_t pid)
 {
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
+    for (size_t i = 0; i < 2; i++) {
+        if (holders[i] == pid)
+            holders[i] = 0;
+    }
+}
+
+static int keep_name(void **state)
+{
+    (void)state;
+    return prctl(PR_GET_NAME, own_name);
+}
+
+static int stop_holders(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < 2; i++) {
+        if (holders[i])
+            stop_holder(holders[i]);
+    }
+    return prctl(PR_SET_NAME, own_name);
 }
 
 static void the_program_not_the_wineserver(void **state)
 {
     (void)state;
-    char own_name[32] = "";
-    assert_int_equal(prctl(PR_GET_NAME, own_name), 0);
     int sv[2];
     assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
     uint64_t inode = inode_of(sv[0]);
@@ -95,7 +126,7 @@ static void the_program_not_the_wineserver(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(the_program_not_the_wineserver),
+        cmocka_unit_test_setup_teardown(the_program_not_the_wineserver, keep_name, stop_holders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
