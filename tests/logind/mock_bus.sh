@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # The private bus a mocked logind lives on, for the scripts that run one
 # (run_logind_tests.sh, tests/wine/logind_wine_test.sh); sourced, POSIX sh.
 #   mock_bus_start WORKDIR  finds Debian's python3 with dbusmock and

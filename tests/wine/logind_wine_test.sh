@@ -58,7 +58,7 @@ fi
 . "$logind_tests/mock_bus.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/openwts-logind-wine.XXXXXX")
-serve_pid= wtsd_pid= wine_pid= program_pid= user= user_home=
+serve_pid='' wtsd_pid='' wine_pid='' program_pid='' user='' user_home=''
 finish() {
   local rc=$?
   # The Wine processes first (their prefix's wineserver ends them), then
