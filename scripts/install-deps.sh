@@ -23,6 +23,8 @@ packages=(
   iproute2                       # wtsd's remote-client test: an address in a network namespace
 )
 if [ "${OPENWTS_FUZZ:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
+# bench/run.sh builds an optimized wtsd with clang (gcc -O2 -Werror stops at warnings in src/backends/sim).
+if [ "${OPENWTS_BENCH:-0}" = 1 ]; then packages+=(clang-14); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -44,12 +44,22 @@ openwts_Process *openwts_process_list_add(openwts_EnumerateProcessesReply *list)
     return p;
 }
 
+/* A Session or Process record holds nothing allocated (its strings are
+ * arrays: openwts.options), so a list is one block and one free() releases
+ * it; pb_release would walk every field of every record to learn that
+ * (about 500 ns for a two-session list under Wine). test_codec checks that
+ * the records stay free of pointer fields. */
 void openwts_reply_release(openwts_Reply *rep)
 {
     if (!rep)
         return;
-    if (rep->which_result == openwts_Reply_enumerate_processes_tag)
-        pb_release(openwts_EnumerateProcessesReply_fields, &rep->result.enumerate_processes);
-    else if (rep->which_result == openwts_Reply_enumerate_sessions_tag)
-        pb_release(openwts_EnumerateSessionsReply_fields, &rep->result.enumerate_sessions);
+    if (rep->which_result == openwts_Reply_enumerate_processes_tag) {
+        free(rep->result.enumerate_processes.processes);
+        rep->result.enumerate_processes.processes = NULL;
+        rep->result.enumerate_processes.processes_count = 0;
+    } else if (rep->which_result == openwts_Reply_enumerate_sessions_tag) {
+        free(rep->result.enumerate_sessions.sessions);
+        rep->result.enumerate_sessions.sessions = NULL;
+        rep->result.enumerate_sessions.sessions_count = 0;
+    }
 }

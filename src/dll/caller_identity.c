@@ -43,6 +43,11 @@ static BOOL CALLBACK identity_init(INIT_ONCE *o, void *param, void **ctx)
 
 const openwts_Caller *caller_identity(void)
 {
-    InitOnceExecuteOnce(&once, identity_init, NULL, NULL);
+    /* Every call asks: once known, a load, not a call into ntdll. */
+    static LONG known;
+    if (!__atomic_load_n(&known, __ATOMIC_ACQUIRE)) {
+        InitOnceExecuteOnce(&once, identity_init, NULL, NULL);
+        __atomic_store_n(&known, 1, __ATOMIC_RELEASE);
+    }
     return &identity;
 }

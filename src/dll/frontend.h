@@ -43,6 +43,10 @@ void server_handle_table_free(void);
  * ERROR_SUCCESS, *rep_out is the reply, released with reply_free; in every
  * other case the reply is already released. */
 DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_out);
+/* The same into the caller's reply (a query's, on its stack: nothing to
+ * allocate). On ERROR_SUCCESS the caller releases what it holds with
+ * openwts_reply_release; in every other case it holds nothing. */
+DWORD server_call_into(const server *srv, openwts_Request *req, openwts_Reply *rep);
 void reply_free(openwts_Reply *rep);
 void reply_cache_free(void); /* at DLL unload */
 
@@ -51,6 +55,8 @@ void reply_cache_free(void); /* at DLL unload */
  * holds it in result.query_session and is released with reply_free
  * (session_record.c). */
 DWORD session_record(HANDLE hServer, DWORD session_id, openwts_Reply **rep_out);
+/* The same into the caller's reply (server_call_into). */
+DWORD session_record_into(HANDLE hServer, DWORD session_id, openwts_Reply *rep);
 
 /* ---- status to the caller (status.c) ---- */
 

@@ -64,6 +64,18 @@ DWORD notification_unregister(const server *srv, HWND hwnd)
     return st;
 }
 
+void notification_registry_forget_server(const server *srv)
+{
+    AcquireSRWLockExclusive(&lock);
+    for (size_t i = 0; i < used;) {
+        if (table[i].srv == srv)
+            table[i] = table[--used]; /* the entry moved in is looked at next */
+        else
+            i++;
+    }
+    ReleaseSRWLockExclusive(&lock);
+}
+
 /* NOTIFY_FOR_THIS_SESSION: "only session notifications involving the
  * session attached to by the window" (MicrosoftDocs sdk-api,
  * WTSRegisterSessionNotification), the caller's session on that server. */

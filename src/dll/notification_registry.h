@@ -26,6 +26,10 @@ BOOL notification_registry_listens(const event_source *source, uint32_t session_
  * this event of `source`. A window that is gone is dropped (destroyed
  * without unregistering: it costs nothing more). */
 void notification_registry_post(const event_source *source, uint32_t session_id, WPARAM code);
+/* A server handle was closed: its registrations go with it, so that a
+ * later handle (which may reuse the same server object) starts with none
+ * and nothing more is posted for it. */
+void notification_registry_forget_server(const server *srv);
 void notification_registry_free(void);
 
 #endif

@@ -13,12 +13,14 @@ static DWORD query_w(HANDLE hServer, DWORD SessionId, WTS_INFO_CLASS cls, void *
     /* Only meaningful for the machine we run on (WTS_INFO_CLASS docs). */
     if (cls == WTSIsRemoteSession && hServer != WTS_CURRENT_SERVER_HANDLE)
         return ERROR_INVALID_PARAMETER;
-    openwts_Reply *rep;
-    DWORD st = session_record(hServer, SessionId, &rep);
+    /* On the stack: a query's reply holds no list, so nothing of it is
+     * allocated, shared with another thread or freed. */
+    openwts_Reply rep;
+    DWORD st = session_record_into(hServer, SessionId, &rep);
     if (st)
         return st;
-    st = query_layout_w(&rep->result.query_session.session, cls, out, bytes);
-    reply_free(rep);
+    st = query_layout_w(&rep.result.query_session.session, cls, out, bytes);
+    openwts_reply_release(&rep);
     return st;
 }
 

@@ -46,7 +46,36 @@ static LARGE_INTEGER now(void)
     return li;
 }
 
-#define PUT_TEXT(field, utf8) text_to_wide((utf8), (field), ARRAYSIZE(field))
+/* Characters of `utf8` including its NUL when it is all ASCII, else 0.
+ * Names mostly are, and widening them here, inline, spares the two calls
+ * of MultiByteToWideChar (measure, convert) that cost a WTSUserName query
+ * more than the rest of its road (README, "Speed"). */
+static size_t ascii_chars(const char *utf8)
+{
+    size_t i = 0;
+    for (; utf8[i]; i++)
+        if ((unsigned char)utf8[i] >= 0x80)
+            return 0;
+    return i + 1;
+}
+
+static void widen_ascii(const char *ascii, WCHAR *dst, size_t chars)
+{
+    for (size_t i = 0; i < chars; i++)
+        dst[i] = (unsigned char)ascii[i];
+}
+
+/* text_to_wide into a fixed field, ASCII inline. */
+static void put_text(const char *utf8, WCHAR *dst, size_t dst_chars)
+{
+    size_t chars = ascii_chars(utf8);
+    if (chars && chars <= dst_chars)
+        widen_ascii(utf8, dst, chars);
+    else
+        text_to_wide(utf8, dst, dst_chars);
+}
+
+#define PUT_TEXT(field, utf8) put_text((utf8), (field), ARRAYSIZE(field))
 
 static void fill_client(const openwts_Session *s, WTSCLIENTW *c)
 {
@@ -121,10 +150,14 @@ DWORD query_layout_w(const openwts_Session *s, WTS_INFO_CLASS cls, void **out, D
     void *p;
     if (info_class_is_string(cls)) {
         const char *text = string_of_class(s, cls);
-        size_t chars = text_to_wide(text, NULL, 0);
+        size_t ascii = ascii_chars(text);
+        size_t chars = ascii ? ascii : text_to_wide(text, NULL, 0);
         if (!(p = result(out, bytes, chars * sizeof(WCHAR))))
             return ERROR_NOT_ENOUGH_MEMORY;
-        text_to_wide(text, p, chars);
+        if (ascii)
+            widen_ascii(text, p, chars);
+        else
+            text_to_wide(text, p, chars);
         return ERROR_SUCCESS;
     }
     switch (cls) {

@@ -6,9 +6,11 @@
 #include "transport.h"
 
 /* A reply holds one session record inline (about 3 kB) and lists by
- * pointer. One spare is kept for reuse; a second concurrent caller gets its
- * own. The dispatcher clears what it fills, so a reused reply needs no
- * zeroing. */
+ * pointer. A query (server_call_into) and an operation whose reply only
+ * says whether it worked use a reply on the caller's stack; the ones that
+ * hand their reply back (lists) take the spare kept here, and a second
+ * concurrent caller gets its own from the heap. The dispatcher clears what
+ * it fills, so a reused reply needs no zeroing. */
 static openwts_Reply *volatile spare_reply;
 
 static openwts_Reply *reply_alloc(void)
@@ -46,11 +48,8 @@ static pb_size_t expected_result(pb_size_t op)
     }
 }
 
-DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_out)
+DWORD server_call_into(const server *srv, openwts_Request *req, openwts_Reply *rep)
 {
-    openwts_Reply *rep = reply_alloc();
-    if (!rep)
-        return ERROR_NOT_ENOUGH_MEMORY;
     /* The server is named once, here, for every operation: "", the server
      * itself, since the binding has already chosen it (an alias or a
      * host:port means nothing to the server, and in-process only this
@@ -72,7 +71,25 @@ DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_o
     }
     if (st == ERROR_SUCCESS && rep->which_result != expected_result(req->which_op))
         st = ERROR_INVALID_DATA;
-    if (st || !rep_out)
+    if (st)
+        openwts_reply_release(rep);
+    return st;
+}
+
+DWORD server_call(const server *srv, openwts_Request *req, openwts_Reply **rep_out)
+{
+    if (!rep_out) {
+        openwts_Reply rep;
+        DWORD st = server_call_into(srv, req, &rep);
+        if (!st)
+            openwts_reply_release(&rep);
+        return st;
+    }
+    openwts_Reply *rep = reply_alloc();
+    if (!rep)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    DWORD st = server_call_into(srv, req, rep);
+    if (st)
         reply_free(rep);
     else
         *rep_out = rep;

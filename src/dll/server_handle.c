@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "frontend.h"
+#include "notification_registry.h"
 #include "system_events.h"
 #include "transport.h"
 
@@ -28,6 +29,7 @@ static size_t slot_count;
  * never freed before unload, never in the table. */
 static server default_server = { 1, "", { ROUTE_INPROC, {0}, 0, NULL, 0 }, NULL };
 static INIT_ONCE default_once = INIT_ONCE_STATIC_INIT;
+static LONG default_bound; /* once bound, every query checks a load, not ntdll */
 
 static BOOL CALLBACK default_server_init(INIT_ONCE *o, void *param, void **ctx)
 {
@@ -70,22 +72,50 @@ static slot *slot_of_handle(HANDLE h)
     return &slots[index];
 }
 
+/* Servers whose last reference went, kept for the next open: opening and
+ * closing a handle in a loop (a monitor polling a server) then costs no
+ * heap block, which cost more than the rest of the pair (README, "Speed").
+ * Each handle still has a server of its own (registrations are kept per
+ * server: notification_registry.c). */
+#define SPARE_SERVERS 4
+static server *volatile spare_servers[SPARE_SERVERS];
+
+static server *server_alloc(void)
+{
+    for (int i = 0; i < SPARE_SERVERS; i++) {
+        server *srv = spare_servers[i];
+        if (srv && (srv = InterlockedExchangePointer((void *volatile *)&spare_servers[i], NULL)))
+            return srv;
+    }
+    return HeapAlloc(GetProcessHeap(), 0, sizeof(server));
+}
+
+/* Its connection closed, the object kept for the next open or freed. */
 static void server_free(server *srv)
 {
     transport_socket_close(srv->link);
+    srv->link = NULL;
+    for (int i = 0; i < SPARE_SERVERS; i++)
+        if (!spare_servers[i] &&
+            !InterlockedCompareExchangePointer((void *volatile *)&spare_servers[i], srv, NULL))
+            return;
     HeapFree(GetProcessHeap(), 0, srv);
 }
 
 HANDLE server_handle_open(const WCHAR *name)
 {
-    server *srv = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*srv));
+    server *srv = server_alloc();
     if (!srv) {
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
         return NULL;
     }
     srv->refs = 1; /* the table's reference */
-    text_from_wide(name, srv->name, sizeof(srv->name));
-    server_binding_for_name(name, &srv->binding);
+    srv->link = NULL;
+    if (name && *name)
+        text_from_wide(name, srv->name, sizeof(srv->name));
+    else
+        srv->name[0] = '\0'; /* this machine: nothing to convert (a LocalAlloc) */
+    server_binding_for_name(name, &srv->binding); /* writes all of it */
     if (srv->binding.route == ROUTE_SOCKET && !(srv->link = transport_socket_open(&srv->binding))) {
         server_free(srv);
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
@@ -125,8 +155,11 @@ DWORD server_handle_resolve(HANDLE h, server **out)
 {
     *out = NULL;
     if (h == WTS_CURRENT_SERVER_HANDLE) {
-        if (!InitOnceExecuteOnce(&default_once, default_server_init, NULL, NULL))
-            return ERROR_NOT_ENOUGH_MEMORY;
+        if (!__atomic_load_n(&default_bound, __ATOMIC_ACQUIRE)) {
+            if (!InitOnceExecuteOnce(&default_once, default_server_init, NULL, NULL))
+                return ERROR_NOT_ENOUGH_MEMORY;
+            __atomic_store_n(&default_bound, 1, __ATOMIC_RELEASE);
+        }
         *out = &default_server;
         return ERROR_SUCCESS;
     }
@@ -157,8 +190,10 @@ void server_handle_close(HANDLE h)
         sl->gen++; /* the old value now names nothing */
     }
     ReleaseSRWLockExclusive(&table_lock);
-    if (srv)
+    if (srv) {
         system_events_server_closed(srv); /* its WTSWaitSystemEvent calls return */
+        notification_registry_forget_server(srv);
+    }
     server_release(srv);
 }
 
@@ -174,6 +209,12 @@ void server_handle_table_free(void)
     ReleaseSRWLockExclusive(&table_lock);
     transport_socket_close(default_server.link);
     default_server.link = NULL;
+    __atomic_store_n(&default_bound, 0, __ATOMIC_RELEASE);
     InitOnceInitialize(&default_once);
     server_config_free();
+    for (int i = 0; i < SPARE_SERVERS; i++) {
+        server *srv = InterlockedExchangePointer((void *volatile *)&spare_servers[i], NULL);
+        if (srv)
+            HeapFree(GetProcessHeap(), 0, srv);
+    }
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pb_common.h>
 #include <pb_decode.h>
 
 #include "openwts/backend.h"
@@ -1986,6 +1987,22 @@ static void frame_length_bound(void **state)
     assert_int_equal(openwts_frame_get_length(hdr, &got), OPENWTS_ERROR_INVALID_DATA);
 }
 
+/* openwts_reply_release frees a session or process list with one free():
+ * that is right only while their records hold no allocated field. */
+static void list_records_hold_no_pointers(void **state)
+{
+    (void)state;
+    const pb_msgdesc_t *records[] = { openwts_Session_fields, openwts_Process_fields };
+    for (size_t r = 0; r < sizeof(records) / sizeof(records[0]); r++) {
+        pb_field_iter_t it;
+        assert_true(pb_field_iter_begin_const(&it, records[r], NULL));
+        do {
+            assert_int_not_equal(PB_ATYPE(it.type), PB_ATYPE_POINTER);
+            assert_int_not_equal(PB_LTYPE(it.type), PB_LTYPE_SUBMESSAGE); /* none nested either */
+        } while (pb_field_iter_next(&it));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2013,6 +2030,7 @@ int main(void)
         cmocka_unit_test(frame_length_round_trip),
         cmocka_unit_test(frame_length_is_little_endian),
         cmocka_unit_test(frame_length_bound),
+        cmocka_unit_test(list_records_hold_no_pointers),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

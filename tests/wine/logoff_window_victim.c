@@ -21,14 +21,16 @@ static const char *record_file;
 
 static LRESULT CALLBACK window_proc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
 {
+    /* LPARAM is signed: through ULONG_PTR, so that 32-bit ENDSESSION_LOGOFF
+     * (0x80000000) prints as on 64-bit, not sign-extended. */
     switch (msg) {
     case WM_QUERYENDSESSION:
         record_line(record_file, "WM_QUERYENDSESSION wParam=%#llx lParam=%#llx",
-                    (unsigned long long)wparam, (unsigned long long)lparam);
+                    (unsigned long long)wparam, (unsigned long long)(ULONG_PTR)lparam);
         return TRUE;
     case WM_ENDSESSION:
         record_line(record_file, "WM_ENDSESSION wParam=%#llx lParam=%#llx",
-                    (unsigned long long)wparam, (unsigned long long)lparam);
+                    (unsigned long long)wparam, (unsigned long long)(ULONG_PTR)lparam);
         Sleep(END_DELAY_MS);
         record_line(record_file, "WM_ENDSESSION answered");
         return 0;

@@ -81,6 +81,24 @@ static void unreachable_server(void **state)
     DestroyWindow(hwnd);
 }
 
+/* Closing a server handle ends its registrations: a handle opened after
+ * it (which may reuse the same server object inside the DLL) has none. */
+static void closing_the_handle_ends_its_registrations(void **state)
+{
+    (void)state;
+    HWND hwnd = make_window();
+    for (int round = 0; round < 4; round++) {
+        HANDLE h = WTSOpenServerW(NULL);
+        assert_non_null(h);
+        if (round == 0)
+            assert_true(WTSRegisterSessionNotificationEx(h, hwnd, NOTIFY_FOR_ALL_SESSIONS));
+        else /* nothing of round 0's registration is left */
+            assert_fails_with(WTSUnRegisterSessionNotificationEx(h, hwnd), ERROR_INVALID_PARAMETER);
+        WTSCloseServer(h);
+    }
+    DestroyWindow(hwnd);
+}
+
 static void bad_windows_and_flags(void **state)
 {
     (void)state;
@@ -118,6 +136,7 @@ int main(void)
         cmocka_unit_test(register_and_unregister),
         cmocka_unit_test(registrations_are_counted),
         cmocka_unit_test(ex_form_per_server_handle),
+        cmocka_unit_test(closing_the_handle_ends_its_registrations),
         cmocka_unit_test(bad_windows_and_flags),
         cmocka_unit_test(unreachable_server),
         cmocka_unit_test(destroyed_window_left_registered),
