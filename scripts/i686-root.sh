@@ -24,6 +24,9 @@ packages=(wine wine64 wine32:i386 cmake binutils-mingw-w64-i686 procps gawk xvfb
 # The libraries of the native stand-in wtsd that the socket transport test
 # starts (tests/transport/fake_wtsd, built with ASan and UBSan on the host).
 packages+=(libjson-c5 libssl3 libasan8 libubsan1)
+# The Wine-run logind tests (tests/wine/logind_wine_test.sh): a private bus
+# and python-dbusmock's logind for the native wtsd and logind_mock_tool.
+packages+=(dbus-daemon dbus-session-bus-common python3-dbusmock)
 
 # --- Inside the private mount namespace -------------------------------------
 # i686-root.sh --in-namespace ROOT [--bind DIR]... -- COMMAND [ARGS...]

@@ -1,12 +1,6 @@
 /* python-dbusmock's logind template, driven over its Mock interface with
  * sd-bus (logind_mock.h).
  * SPDX-License-Identifier: LGPL-2.1-or-later */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-
 #include "logind_mock.h"
 
 #include <fcntl.h>
@@ -46,7 +40,7 @@ static sd_bus *bus(void)
     if (!control) {
         int r = sd_bus_open_system(&control);
         if (r < 0)
-            fail_msg("cannot connect to the test's bus %s: %s", mock_bus_address(), strerror(-r));
+            mock_fail("cannot connect to the test's bus %s: %s", mock_bus_address(), strerror(-r));
     }
     return control;
 }
@@ -121,7 +115,7 @@ static void check(int r, sd_bus_error *error, const char *what)
         snprintf(msg, sizeof(msg), "%s: %s", what,
                  sd_bus_error_is_set(error) ? error->message : strerror(-r));
         sd_bus_error_free(error);
-        fail_msg("%s", msg);
+        mock_fail("%s", msg);
     }
     sd_bus_error_free(error);
 }
@@ -276,6 +270,28 @@ void mock_make_remote(const char *id, const char *service, const char *remote_ho
     mock_set_string(id, "State", "active");
 }
 
+void mock_add_three_sessions(void)
+{
+    mock_add_session("2", "seat0", 1000, "alice", true);
+    mock_set_string("2", "Service", "gdm-password");
+    mock_set_string("2", "Type", "x11");
+    mock_set_u64("2", "Timestamp", MOCK_LOCAL_USEC);
+
+    mock_add_session("5", "seat0", 1001, "bob", true);
+    mock_make_remote("5", "sshd", "192.0.2.10");
+    mock_set_u64("5", "Timestamp", MOCK_SSH_USEC);
+
+    mock_add_session("c1", "seat0", 1002, "carol", true);
+    mock_make_remote("c1", "xrdp-sesman", "2001:db8::7");
+    mock_set_string("c1", "Type", "x11");
+    mock_set_u64("c1", "Timestamp", MOCK_XRDP_USEC);
+
+    /* The template gives every session Leader 1 (init): no pid of a test. */
+    mock_set_u32("2", "Leader", 0);
+    mock_set_u32("5", "Leader", 0);
+    mock_set_u32("c1", "Leader", 0);
+}
+
 static void emit_manager(const char *member, const char *id)
 {
     char path[256];
@@ -305,6 +321,13 @@ void mock_emit_session_signal(const char *id, const char *member)
           &e, member);
 }
 
+/* A step of reading the GetMethodCalls reply that must work. */
+static void read_ok(int r, const char *what)
+{
+    if (r < 0)
+        mock_fail("GetMethodCalls: cannot read %s: %s", what, strerror(-r));
+}
+
 size_t mock_calls(const char *method, char *first_arg, size_t cap)
 {
     sd_bus_error e = SD_BUS_ERROR_NULL;
@@ -313,26 +336,29 @@ size_t mock_calls(const char *method, char *first_arg, size_t cap)
                              method),
           &e, "GetMethodCalls");
     size_t n = 0;
-    assert_true(sd_bus_message_enter_container(reply, 'a', "(tav)") >= 0);
-    while (sd_bus_message_enter_container(reply, 'r', "tav") > 0) {
+    read_ok(sd_bus_message_enter_container(reply, 'a', "(tav)"), "the list");
+    int r;
+    while ((r = sd_bus_message_enter_container(reply, 'r', "tav")) > 0) {
         uint64_t when;
-        assert_true(sd_bus_message_read(reply, "t", &when) >= 0);
-        assert_true(sd_bus_message_enter_container(reply, 'a', "v") >= 0);
+        read_ok(sd_bus_message_read(reply, "t", &when), "a call's time");
+        read_ok(sd_bus_message_enter_container(reply, 'a', "v"), "a call's arguments");
         const char *contents = NULL;
         char type;
         if (n == 0 && first_arg && cap
             && sd_bus_message_peek_type(reply, &type, &contents) > 0 && contents
             && strcmp(contents, "s") == 0) {
             const char *s;
-            assert_true(sd_bus_message_read(reply, "v", "s", &s) >= 0);
+            read_ok(sd_bus_message_read(reply, "v", "s", &s), "the first argument");
             snprintf(first_arg, cap, "%s", s);
         }
-        while (sd_bus_message_at_end(reply, false) == 0)
-            assert_true(sd_bus_message_skip(reply, "v") >= 0);
-        assert_true(sd_bus_message_exit_container(reply) >= 0);
-        assert_true(sd_bus_message_exit_container(reply) >= 0);
+        while ((r = sd_bus_message_at_end(reply, false)) == 0)
+            read_ok(sd_bus_message_skip(reply, "v"), "an argument");
+        read_ok(r, "the end of the arguments");
+        read_ok(sd_bus_message_exit_container(reply), "the arguments");
+        read_ok(sd_bus_message_exit_container(reply), "a call");
         n++;
     }
+    read_ok(r, "a call");
     sd_bus_message_unref(reply);
     return n;
 }

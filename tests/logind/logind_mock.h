@@ -3,7 +3,9 @@
  * its address as DBUS_SYSTEM_BUS_ADDRESS), putting it back to a known
  * state, making sessions and changing them through its
  * org.freedesktop.DBus.Mock interface, and reading which logind methods
- * it was called with. Every helper fails the running test on an error.
+ * it was called with. Used by the cmocka test of the backend and by
+ * logind_mock_tool, through which scripts (the Wine-run test) drive the
+ * mock. Every helper reports an error through mock_fail().
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #ifndef OPENWTS_TEST_LOGIND_MOCK_H
 #define OPENWTS_TEST_LOGIND_MOCK_H
@@ -14,6 +16,20 @@
 #include <sys/types.h>
 
 #define MOCK_SESSION_PATH "/org/freedesktop/login1/session/"
+
+/* The three sessions every test starts from (mock_add_three_sessions):
+ * a local seat session of alice (logind id "2"), an SSH session of bob
+ * ("5", from 192.0.2.10) and an xrdp session of carol ("c1", from
+ * 2001:db8::7), logged on at these times (Timestamp, microseconds since
+ * 1970). */
+#define MOCK_LOCAL_USEC 1700000000000000ull /* 2023-11-14T22:13:20Z */
+#define MOCK_SSH_USEC 1700000100000000ull
+#define MOCK_XRDP_USEC 1700000200000000ull
+
+/* What a helper does on an error, provided by the program that links the
+ * driver: the cmocka test fails the running test, the tool prints the
+ * message and exits. It does not return. */
+void mock_fail(const char *format, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
 /* Starts the template (python3 from $OPENWTS_TEST_PYTHON, its output to
  * $OPENWTS_MOCK_LOG) and waits until it owns org.freedesktop.login1.
@@ -44,6 +60,10 @@ void mock_remove_session(const char *id);
 
 /* Makes the session remote: no seat, Remote, RemoteHost, Service, tty. */
 void mock_make_remote(const char *id, const char *service, const char *remote_host);
+
+/* The three sessions above, each with Leader 0 (the template's 1 is
+ * init: no test's pid). */
+void mock_add_three_sessions(void);
 
 /* Signals as logind sends them. */
 void mock_emit_session_new(const char *id);
