@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "backends.h"
+#include "json_text.h"
 
 #define CONFIG_MAX_BYTES (1024 * 1024)
 
@@ -48,17 +49,8 @@ static bool fail(reader *r, const char *member, const char *fmt, ...)
 /* "NAME:LINE:COLUMN: what", both from 1, the column in characters. */
 static bool syntax_error(reader *r, const char *text, size_t len, size_t offset, const char *what)
 {
-    size_t line = 1, column = 1;
-    if (offset > len)
-        offset = len;
-    for (size_t i = 0; i < offset; i++) {
-        if (text[i] == '\n') {
-            line++;
-            column = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            column++;
-        }
-    }
+    size_t line, column;
+    json_text_position(text, len, offset, &line, &column);
     if (r->err && r->err_size)
         snprintf(r->err, r->err_size, "%s:%zu:%zu: %s", r->name, line, column, what);
     return false;
@@ -67,41 +59,18 @@ static bool syntax_error(reader *r, const char *text, size_t len, size_t offset,
 /* The whole text as one JSON value, or NULL with the error written. */
 static json_object *parse_json(reader *r, const char *text, size_t len)
 {
-    if (len > INT_MAX) {
-        syntax_error(r, text, 0, 0, "too large");
-        return NULL;
-    }
-    struct json_tokener *tok = json_tokener_new();
-    if (!tok) {
+    json_object *root;
+    const char *reason;
+    size_t offset;
+    switch (json_text_parse(text, len, &root, &reason, &offset)) {
+    case JSON_TEXT_NO_MEMORY:
         fail(r, NULL, "out of memory");
         return NULL;
-    }
-    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
-    json_object *root = json_tokener_parse_ex(tok, text, (int)len);
-    enum json_tokener_error e = json_tokener_get_error(tok);
-    size_t end = json_tokener_get_parse_end(tok);
-    if (e == json_tokener_continue) {
-        /* A bare literal waits for what follows it: a NUL ends the input. */
-        root = json_tokener_parse_ex(tok, "", 1);
-        e = json_tokener_get_error(tok);
-        end = len;
-        if (e == json_tokener_continue || (e != json_tokener_success && !root)) {
-            json_object_put(root);
-            json_tokener_free(tok);
-            syntax_error(r, text, len, len, len ? "unexpected end of input" : "empty file");
-            return NULL;
-        }
-    }
-    if (e == json_tokener_success && end < len) {
-        /* json-c stops at a NUL byte as if the text ended there. */
-        json_object_put(root);
-        root = NULL;
-        e = json_tokener_error_parse_unexpected;
-    }
-    json_tokener_free(tok);
-    if (e != json_tokener_success) {
-        syntax_error(r, text, len, end, json_tokener_error_desc(e));
+    case JSON_TEXT_SYNTAX:
+        syntax_error(r, text, len, offset, reason);
         return NULL;
+    case JSON_TEXT_OK:
+        break;
     }
     if (!json_object_is_type(root, json_type_object)) {
         json_object_put(root);

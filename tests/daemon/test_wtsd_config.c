@@ -96,7 +96,7 @@ static void bad_files_are_refused_with_where(void **state)
         const char *text, *message;
     } cases[] = {
         { "{\n  \"backend\": \"sim\",\n  \"listen\": [ \"a\" \"b\" ]\n}", "wtsd.json:3:19: " },
-        { "", "wtsd.json:1:1: empty file" },
+        { "", "wtsd.json:1:1: empty input" },
         { "{ \"backend\": ", "wtsd.json:1:14: unexpected end of input" },
         { "{} {}", "wtsd.json:1:4: " },
         { "[]", "wtsd.json: expected an object of settings" },

@@ -21,6 +21,7 @@
 #include "sim_names.h"
 #include "sim_sid.h"
 #include "sim_time.h"
+#include "json_text.h"
 
 #define FORMAT_VERSION 1
 #define DEFAULT_SERVER "localhost"
@@ -710,17 +711,8 @@ static bool load_model(loader *ld, json_object *root, sim_model *m)
  * (UTF-8 lead bytes), as editors show them. */
 static void syntax_error(loader *ld, const char *text, size_t len, size_t offset, const char *what)
 {
-    size_t line = 1, column = 1;
-    if (offset > len)
-        offset = len;
-    for (size_t i = 0; i < offset; i++) {
-        if (text[i] == '\n') {
-            line++;
-            column = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            column++;
-        }
-    }
+    size_t line, column;
+    json_text_position(text, len, offset, &line, &column);
     if (ld->err && ld->errsz)
         snprintf(ld->err, ld->errsz, "%s%s%zu:%zu: %s", ld->name ? ld->name : "",
                  name_sep(ld, ":"), line, column, what);
@@ -730,43 +722,19 @@ static void syntax_error(loader *ld, const char *text, size_t len, size_t offset
  * comes back as NULL with *is_null set. */
 static json_object *parse_json(loader *ld, const char *text, size_t len, bool *is_null)
 {
+    json_object *root;
+    const char *reason;
+    size_t offset;
     *is_null = false;
-    if (len > INT_MAX) {
-        syntax_error(ld, "", 0, 0, "larger than json-c can read (2 GiB)");
-        return NULL;
-    }
-    struct json_tokener *tok = json_tokener_new();
-    if (!tok) {
+    switch (json_text_parse(text, len, &root, &reason, &offset)) {
+    case JSON_TEXT_NO_MEMORY:
         out_of_memory(ld);
         return NULL;
-    }
-    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
-    json_object *root = json_tokener_parse_ex(tok, text, (int)len);
-    enum json_tokener_error e = json_tokener_get_error(tok);
-    size_t end = json_tokener_get_parse_end(tok);
-    if (e == json_tokener_continue) {
-        /* A bare literal ("null", "12") waits for what follows it: a NUL
-         * ends the input. Anything still open is cut short. */
-        root = json_tokener_parse_ex(tok, "", 1);
-        e = json_tokener_get_error(tok);
-        end = len;
-        if (e == json_tokener_continue || (e != json_tokener_success && !root)) {
-            json_object_put(root);
-            json_tokener_free(tok);
-            syntax_error(ld, text, len, len, len ? "unexpected end of input" : "empty input");
-            return NULL;
-        }
-    }
-    if (e == json_tokener_success && end < len) {
-        /* json-c stops at a NUL byte as if the text ended there. */
-        json_object_put(root);
-        root = NULL;
-        e = json_tokener_error_parse_unexpected;
-    }
-    json_tokener_free(tok);
-    if (e != json_tokener_success) {
-        syntax_error(ld, text, len, end, json_tokener_error_desc(e));
+    case JSON_TEXT_SYNTAX:
+        syntax_error(ld, text, len, offset, reason);
         return NULL;
+    case JSON_TEXT_OK:
+        break;
     }
     *is_null = root == NULL;
     if (!root)
