@@ -56,6 +56,8 @@ add_library(wtsapi32 SHARED
   src/dll/notification_delivery.c
   src/dll/event_watcher.c
   src/dll/event_source_local.c
+  src/dll/event_source.c
+  src/dll/event_source_socket.c
   src/dll/system_events.c
   src/dll/window_calls.c
   src/dll/stubs.c

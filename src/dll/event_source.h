@@ -5,21 +5,23 @@
  * backend table's event function (openwts_event_fn) with the source as its
  * context, from the watcher's thread, oldest first.
  *
- * One source today, `local` (event_source_local.c): the embedded backend,
- * whose changes every process of the prefix shares (local_events.h).
- *
- * The hook for a daemon (wtsd): a socket source per connection. Its start
- * sends Subscribe{on: true} and gives the watcher an event that the
- * connection's reader sets whenever it has queued an Event message (a
- * ServerMessage with id 0); its drain pops the queued events in order and
- * calls the sink with (session_id, kind) for each (a gap in
- * Event.sequence means the daemon dropped some: there is nothing to
- * redeliver, the later events go on). event_source_for then returns that
- * connection's source for the servers the socket transport serves. The
- * watcher calls the server back (server_call on `srv`, from its own thread,
- * between drains) to learn a session's protocol: an Event that arrives
- * while that call waits for its reply is queued for the next drain, never
- * dropped or taken for the reply.
+ * Two kinds of source:
+ * - `local` (event_source_local.c): the embedded backend, whose changes
+ *   every process of the prefix shares (local_events.h); one per process.
+ * - a wtsd (event_source_socket.c): one per server a process watches
+ *   (servers named alike share it, whatever handles name them). Its start
+ *   subscribes on a connection of its own, separate from the requests'
+ *   (so an event can never be taken for a reply); a thread of the source
+ *   reads that connection and queues each Event, setting the source's wake
+ *   handle; its drain reports them in order. A gap in Event.sequence means
+ *   the daemon dropped some for us: there is nothing to redeliver, the
+ *   later events go on. A connection that breaks is made again, the
+ *   subscription with it, after a pause that grows while it keeps failing;
+ *   what happened meanwhile is lost.
+ * The watcher asks the server about a session (its protocol, for the
+ * console or remote code) through the source's `srv`, on the watcher's
+ * thread, between events: for a wtsd that is a request connection of the
+ * source's own, never the subscribed one.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #ifndef OPENWTS_EVENT_SOURCE_H
 #define OPENWTS_EVENT_SOURCE_H
@@ -41,6 +43,14 @@ struct event_source {
     /* The server asked about the source's sessions, set by start. */
     server *srv;
 };
+
+/* The embedded backend's source (event_source_local.c). */
+event_source *event_source_local(void);
+/* The source of the wtsd `b` names (a ROUTE_SOCKET binding), made at its
+ * first use and kept for the life of the process, as the watcher keeps
+ * it (event_source_socket.c). ERROR_SUCCESS, or ERROR_NOT_ENOUGH_MEMORY
+ * (also past the number of servers one process can watch). */
+DWORD event_source_socket(const server_binding *b, event_source **out);
 
 /* The source that reports the events of `srv`'s sessions, and the caller's
  * own session on that server (what NOTIFY_FOR_THIS_SESSION means there;

@@ -30,24 +30,7 @@ static void local_drain(event_source *self)
 
 static event_source local_source = { "local", local_start, local_drain, NULL };
 
-DWORD event_source_for(server *srv, event_source **out, uint32_t *own_session)
+event_source *event_source_local(void)
 {
-    /* WTS_CURRENT_SESSION as the server resolves it for us: our session. */
-    openwts_Request req = openwts_Request_init_zero;
-    req.which_op = openwts_Request_query_session_tag;
-    req.op.query_session.session_id = OPENWTS_CURRENT_SESSION;
-    openwts_Reply *rep;
-    DWORD st = server_call(srv, &req, &rep);
-    if (st == ERROR_SUCCESS) {
-        *own_session = rep->result.query_session.session.id;
-        reply_free(rep);
-    } else if (st == ERROR_CTX_WINSTATION_NOT_FOUND) {
-        *own_session = OPENWTS_CURRENT_SESSION; /* reachable; we are in none of its sessions */
-    } else {
-        return st;
-    }
-    /* Every server is served in-process today, by the embedded backend.
-     * The socket transport's servers get their connection's source here. */
-    *out = &local_source;
-    return ERROR_SUCCESS;
+    return &local_source;
 }

@@ -39,6 +39,24 @@ void transport_socket_close(socket_link *link);
  * handshake's status (ERROR_ACCESS_DENIED) when the server refuses us; then
  * rep holds nothing. */
 openwts_status transport_socket_call(socket_link *link, const openwts_Request *req, openwts_Reply *rep);
+
+/* ---- Events (event_source_socket.c) ----
+ * A link that carries a subscription carries nothing else: no request
+ * ever goes on it, so an event can never be taken for a reply. */
+
+/* Connects the link afresh (closing what it had), does the handshake and
+ * sends Subscribe{on: true}, waiting for its answer. From its return on,
+ * every event of the server comes on the link. OPENWTS_OK, or what a call
+ * would get (RPC_S_SERVER_UNAVAILABLE, the handshake's refusal, the
+ * server's status for the subscription); the link is then closed. */
+openwts_status transport_socket_subscribe(socket_link *link);
+/* Waits without limit for the next Event of a subscribed link (anything
+ * else the server sends is skipped). OPENWTS_OK with *ev, or the failure
+ * that closed the link (RPC_S_SERVER_UNAVAILABLE: it broke, the server
+ * went away; ERROR_INVALID_DATA: bytes that are not the protocol): then
+ * subscribe again. TCP keepalive notices a host that is gone. */
+openwts_status transport_socket_next_event(socket_link *link, openwts_Event *ev);
+
 /* WSACleanup, if a link ever started Winsock (DLL unload, after every link
  * is closed). */
 void transport_socket_unload(void);

@@ -8,8 +8,9 @@
  * computed by Windows' BCrypt, with the key the binding has (an empty proof
  * without one, so that the server decides and logs it). Requests follow,
  * one at a time per link, each with the next id; the answer's parts are
- * joined (reply_parts.h) and events (id 0), which nobody subscribed to yet,
- * are skipped.
+ * joined (reply_parts.h). A request link never subscribes: events (id 0)
+ * come on a link of their own (event_source_socket.c, "Events" below), so
+ * one that came here anyway is skipped.
  *
  * Failures. Whatever breaks the connection closes it, and the next call
  * connects again, so a wtsd that restarts is used again with no action by
@@ -421,7 +422,7 @@ static io_result exchange(socket_link *l, const openwts_Request *req, openwts_Re
         openwts_ServerMessage m;
         r = read_message(l, silence, &m);
         if (r == IO_OK && m.id == 0 && m.which_body == openwts_ServerMessage_event_tag) {
-            openwts_server_message_release(&m); /* unasked: for the notifications to use */
+            openwts_server_message_release(&m); /* unasked: subscriptions have their own link */
             continue;
         }
         bool complete = false;
@@ -492,6 +493,72 @@ openwts_status transport_socket_call(socket_link *l, const openwts_Request *req,
          * nothing. A connection made for this call is not given a second. */
         if (attempt > 0 || fresh || r != IO_BROKEN || (started && !read_only(req)))
             break;
+    }
+    ReleaseSRWLockExclusive(&l->lock);
+    return st;
+}
+
+/* ---- Events ------------------------------------------------------------ */
+
+openwts_status transport_socket_subscribe(socket_link *l)
+{
+    if (!winsock_ready())
+        return RPC_S_SERVER_UNAVAILABLE;
+    AcquireSRWLockExclusive(&l->lock);
+    link_drop(l); /* a subscription starts on a connection of its own */
+    openwts_status st = link_connect(l);
+    if (st == OPENWTS_OK) {
+        openwts_ClientMessage msg = openwts_ClientMessage_init_zero;
+        msg.id = ++l->last_id;
+        msg.which_body = openwts_ClientMessage_subscribe_tag;
+        msg.body.subscribe.on = true;
+        BOOL started = FALSE;
+        io_result r = send_message(l, &msg, SOCKET_ANSWER_TIMEOUT_MS, &started);
+        /* The answer; no event comes before it (docs/wtsd.md, "Events"),
+         * but one that did would only be skipped. */
+        BOOL answered = FALSE;
+        while (r == IO_OK && !answered) {
+            openwts_ServerMessage m;
+            r = read_message(l, SOCKET_ANSWER_TIMEOUT_MS, &m);
+            if (r == IO_OK && m.id == msg.id && m.which_body == openwts_ServerMessage_reply_tag) {
+                st = m.body.reply.status;
+                answered = TRUE;
+            } else if (r == IO_OK && m.id != 0) {
+                r = IO_BAD_DATA; /* an answer to something we never asked */
+            }
+            openwts_server_message_release(&m);
+        }
+        if (r != IO_OK)
+            st = status_of(r);
+        if (st != OPENWTS_OK)
+            link_drop(l);
+    }
+    ReleaseSRWLockExclusive(&l->lock);
+    return st;
+}
+
+openwts_status transport_socket_next_event(socket_link *l, openwts_Event *ev)
+{
+    openwts_status st = RPC_S_SERVER_UNAVAILABLE;
+    AcquireSRWLockExclusive(&l->lock);
+    while (l->s != INVALID_SOCKET) {
+        openwts_ServerMessage m;
+        io_result r = read_message(l, INFINITE, &m);
+        BOOL event = r == IO_OK && m.which_body == openwts_ServerMessage_event_tag;
+        if (event)
+            *ev = m.body.event;
+        openwts_server_message_release(&m);
+        if (event) {
+            st = OPENWTS_OK;
+            break;
+        }
+        if (r != IO_OK) {
+            link_drop(l);
+            st = status_of(r);
+            break;
+        }
+        /* Anything else (an answer with id 0 to a frame the server could
+         * not read) is not for us to act on. */
     }
     ReleaseSRWLockExclusive(&l->lock);
     return st;
